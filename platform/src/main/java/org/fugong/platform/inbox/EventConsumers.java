@@ -1,0 +1,77 @@
+package org.fugong.platform.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fugong.platform.ServiceConfig;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/** Starts an {@link IdempotentConsumer} for every {@link EventHandler} bean of the service. */
+@ApplicationScoped
+public class EventConsumers {
+
+    @Inject
+    Instance<EventHandler> handlers;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ConsumerConfig config;
+
+    @Inject
+    ServiceConfig service;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final List<IdempotentConsumer> running = new ArrayList<>();
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        for (EventHandler handler : handlers) {
+            String name = handler.getClass().getSimpleName().replace("_Subclass", "").replace("_ClientProxy", "");
+            String group = service.name() + "." + name;
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    "bootstrap.servers", bootstrapServers,
+                    "group.id", group,
+                    "client.id", group,
+                    "enable.auto.commit", "false",
+                    "auto.offset.reset", "earliest",
+                    "isolation.level", "read_committed",
+                    "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                    "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"));
+            KafkaProducer<String, String> deadLetters = new KafkaProducer<>(Map.of(
+                    "bootstrap.servers", bootstrapServers,
+                    "acks", "all",
+                    "enable.idempotence", "true",
+                    "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+                    "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
+            running.add(new IdempotentConsumer(group, handler, consumer, deadLetters, inbox, config.maxAttempts(),
+                    config.retryBackoff()).start(group));
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running.forEach(IdempotentConsumer::stop);
+        running.clear();
+    }
+
+    /** The running consumers, for health checks and tests. */
+    public List<IdempotentConsumer> consumers() {
+        return List.copyOf(running);
+    }
+}

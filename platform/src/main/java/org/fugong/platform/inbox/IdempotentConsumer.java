@@ -1,0 +1,168 @@
+package org.fugong.platform.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.fugong.platform.events.CloudEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the handler's topics: each record is handled through the {@link Inbox} (so a
+ * redelivered event has no second effect), retried a bounded number of times, and otherwise sent
+ * to {@code <topic>.dlq} with the error in its headers. Offsets are committed only after the
+ * records before them were handled or dead-lettered.
+ */
+public final class IdempotentConsumer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    public static final String DLQ_SUFFIX = ".dlq";
+    public static final String ERROR_HEADER = "fugong_error";
+    public static final String ERROR_CLASS_HEADER = "fugong_error_class";
+    public static final String ORIGINAL_TOPIC_HEADER = "fugong_original_topic";
+    public static final String ORIGINAL_PARTITION_HEADER = "fugong_original_partition";
+    public static final String ORIGINAL_OFFSET_HEADER = "fugong_original_offset";
+    public static final String CONSUMER_GROUP_HEADER = "fugong_consumer_group";
+
+    private final String group;
+    private final EventHandler handler;
+    private final Consumer<String, String> consumer;
+    private final Producer<String, String> deadLetters;
+    private final Inbox inbox;
+    private final int maxAttempts;
+    private final Duration retryBackoff;
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public IdempotentConsumer(String group, EventHandler handler, Consumer<String, String> consumer,
+            Producer<String, String> deadLetters, Inbox inbox, int maxAttempts, Duration retryBackoff) {
+        this.group = group;
+        this.handler = handler;
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.inbox = inbox;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.retryBackoff = retryBackoff;
+    }
+
+    public IdempotentConsumer start(String threadName) {
+        thread = new Thread(this, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public long handledCount() {
+        return handled.get();
+    }
+
+    public long deadLetteredCount() {
+        return deadLettered.get();
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(handler.topics());
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                for (ConsumerRecord<String, String> record : records) {
+                    process(record);
+                    done.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                }
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Consumer %s of %s stopped", group, handler.topics());
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            deadLetters.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void process(ConsumerRecord<String, String> record) {
+        Exception last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                if (inbox.handleOnce(group, CloudEvent.from(record), handler)) {
+                    handled.incrementAndGet();
+                }
+                return;
+            } catch (IllegalArgumentException e) {
+                last = e; // not a CloudEvent: retrying cannot help
+                break;
+            } catch (Exception e) {
+                last = e;
+                LOG.debugf("Attempt %d of %d at %s/%d@%d failed: %s", attempt, maxAttempts, record.topic(),
+                        record.partition(), record.offset(), e.getMessage());
+                if (attempt < maxAttempts) {
+                    LockSupport.parkNanos(retryBackoff.multipliedBy(attempt).toNanos());
+                }
+            }
+        }
+        deadLetter(record, last);
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, Exception error) {
+        ProducerRecord<String, String> dlq = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(),
+                record.value());
+        record.headers().forEach(h -> dlq.headers().add(h));
+        put(dlq, ERROR_HEADER, String.valueOf(error.getMessage()));
+        put(dlq, ERROR_CLASS_HEADER, error.getClass().getName());
+        put(dlq, ORIGINAL_TOPIC_HEADER, record.topic());
+        put(dlq, ORIGINAL_PARTITION_HEADER, String.valueOf(record.partition()));
+        put(dlq, ORIGINAL_OFFSET_HEADER, String.valueOf(record.offset()));
+        put(dlq, CONSUMER_GROUP_HEADER, group);
+        try {
+            deadLetters.send(dlq).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while dead-lettering", e);
+        } catch (Exception e) {
+            // Not committing the offset is the safe choice: the record will be seen again.
+            throw new IllegalStateException("Could not dead-letter " + record.topic() + "@" + record.offset(), e);
+        }
+        deadLettered.incrementAndGet();
+        LOG.warnf("Dead-lettered %s/%d@%d after %d attempts: %s", record.topic(), record.partition(),
+                record.offset(), maxAttempts, error.getMessage());
+    }
+
+    private static void put(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().remove(name);
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
