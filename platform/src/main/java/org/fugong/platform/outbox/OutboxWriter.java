@@ -3,6 +3,8 @@ package org.fugong.platform.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -40,36 +42,62 @@ public class OutboxWriter {
     @Inject
     ObjectMapper json;
 
+    /** One event to append. */
+    public record Event(String topic, String aggregateType, String aggregateId, String type, Object payload) {
+    }
+
     /**
-     * Records one event. The transaction-scoped advisory lock on the aggregate makes a second
-     * transaction writing events for the same aggregate wait until this one ends, so the
-     * {@code seq} order of one aggregate's rows is their commit order.
+     * Records one event.
      *
      * @return the event id ({@code ce_id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String aggregateType, String aggregateId, String type, Object payload) {
-        UUID id = UUID.randomUUID();
+        return appendAll(List.of(new Event(topic, aggregateType, aggregateId, type, payload))).get(0);
+    }
+
+    /**
+     * Records events in one batch. Transaction-scoped advisory locks on their aggregates (taken in
+     * a fixed order, so two writers cannot deadlock) make another transaction writing events for
+     * the same aggregate wait until this one ends: the {@code seq} order of one aggregate's rows is
+     * therefore their commit order, which the relay preserves.
+     *
+     * @return the event ids ({@code ce_id}), in the order given
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> appendAll(List<Event> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        String traceParent = currentTraceParent();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement lock = c.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)), pg_notify('" + CHANNEL + "', '')")) {
-                lock.setString(1, aggregateType + ":" + aggregateId);
+            try (PreparedStatement lock = c.prepareStatement("""
+                    SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) AS k ORDER BY k""")) {
+                String[] keys = events.stream().map(e -> e.aggregateType() + ":" + e.aggregateId()).distinct()
+                        .toArray(String[]::new);
+                lock.setArray(1, c.createArrayOf("text", keys));
                 lock.execute();
             }
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                insert.setObject(1, id);
-                insert.setString(2, topic);
-                insert.setString(3, aggregateType);
-                insert.setString(4, aggregateId);
-                insert.setString(5, type);
-                insert.setString(6, json.writeValueAsString(payload));
-                insert.setString(7, currentTraceParent());
-                insert.executeUpdate();
+                for (Event e : events) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    insert.setObject(1, id);
+                    insert.setString(2, e.topic());
+                    insert.setString(3, e.aggregateType());
+                    insert.setString(4, e.aggregateId());
+                    insert.setString(5, e.type());
+                    insert.setString(6, json.writeValueAsString(e.payload()));
+                    insert.setString(7, traceParent);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
+                notify.execute();
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the " + type + " event to the outbox", e);
+            throw new IllegalStateException("Could not write events to the outbox", e);
         }
-        return id;
+        return ids;
     }
 
     private static String currentTraceParent() {

@@ -2,6 +2,7 @@ package org.fugong.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 
 import org.fugong.platform.problem.ProblemException;
 
@@ -36,14 +37,32 @@ public final class Cursor {
         throw ProblemException.invalid("cursor", "is not a cursor from a previous page");
     }
 
+    /** A cursor whose key is a UUID, as for lists ordered by id; null for the first page. */
+    public static UUID decodeUuid(String cursor) {
+        String key = decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor from a previous page");
+        }
+    }
+
     /** The page size: default when absent, 400 naming {@code limit} outside 1..100. */
-    public static int limit(Integer limit) {
-        if (limit == null) {
+    public static int limit(String limit) {
+        if (limit == null || limit.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // same answer as out of range
         }
-        return limit;
+        throw ProblemException.invalid("limit", "must be an integer between 1 and " + MAX_LIMIT);
     }
 }

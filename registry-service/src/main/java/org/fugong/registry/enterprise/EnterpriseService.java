@@ -1,0 +1,311 @@
+package org.fugong.registry.enterprise;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.http.ETags;
+import org.fugong.platform.idempotency.Created;
+import org.fugong.platform.idempotency.IdempotencyKeys;
+import org.fugong.platform.idempotency.IdempotentResponse;
+import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.RegionScope;
+import org.fugong.platform.security.Role;
+import org.fugong.registry.enterprise.api.EnterpriseView;
+import org.fugong.registry.enterprise.api.RegisterEnterprise;
+import org.fugong.registry.enterprise.api.StatusChange;
+import org.fugong.registry.enterprise.api.UpdateEnterprise;
+import org.fugong.registry.region.RegionService;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+
+/** Registering, changing and finding organisations, with the caller's scope applied everywhere. */
+@ApplicationScoped
+public class EnterpriseService {
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    EnterpriseEvents events;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    EnterpriseAccess access;
+
+    /** Search filters; null means any. */
+    public record Filter(String region, Industry industry, PriorityTier tier, SizeClass size,
+            EnterpriseStatus status, OrganisationKind kind, ResumptionStatus resumptionStatus) {
+    }
+
+    @Transactional
+    public IdempotentResponse register(Caller caller, RegisterEnterprise request, String idempotencyKey) {
+        String scope = caller.subject() + " POST /api/v1/enterprises";
+        return idempotency.run(idempotencyKey, scope, request, () -> {
+            Enterprise e = create(caller, request);
+            return new Created<>(URI.create("/api/v1/enterprises/" + e.id), access.view(caller, e),
+                    ETags.of(e.version).getValue());
+        });
+    }
+
+    private Enterprise create(Caller caller, RegisterEnterprise request) {
+        String uscc = Uscc.normalise(request.uscc());
+        Uscc.problem(uscc).ifPresent(problem -> {
+            throw ProblemException.invalid("uscc", problem);
+        });
+        regions.requireCounty(request.regionCode(), "region_code");
+        if (!caller.covers(request.regionCode())) {
+            throw ProblemException.forbidden("Your region scope does not cover " + request.regionCode());
+        }
+        if (Enterprise.count("uscc", uscc) > 0) {
+            throw ProblemException.conflict("uscc", "an organisation with this code is already registered");
+        }
+        Enterprise e = new Enterprise();
+        e.id = UuidV7.next();
+        e.kind = request.kind();
+        e.name = request.name().strip();
+        e.uscc = uscc;
+        e.regionCode = request.regionCode();
+        e.ownership = request.ownership();
+        e.classify(request.industry(), request.employees(), request.annualRevenue());
+        e.status = EnterpriseStatus.ACTIVE;
+        e.resumptionStatus = ResumptionStatus.NOT_RESUMED;
+        if (request.contact() != null) {
+            e.contactName = request.contact().name().strip();
+            e.contactPhone = request.contact().phone().strip();
+        }
+        e.createdAt = Instant.now();
+        e.updatedAt = e.createdAt;
+        try {
+            e.persistAndFlush();
+        } catch (PersistenceException duplicate) {
+            // Two registrations of one code raced past the check above; the unique index decided.
+            throw ProblemException.conflict("uscc", "an organisation with this code is already registered");
+        }
+        events.registered(e);
+        return e;
+    }
+
+    public Enterprise visible(Caller caller, UUID id) {
+        Enterprise e = id == null ? null : Enterprise.findById(id);
+        if (e == null || !access.canSee(caller, e)) {
+            throw ProblemException.notFound("Enterprise " + id);
+        }
+        return e;
+    }
+
+    /** Loads for change, locked, after the same visibility check as a read. */
+    public Enterprise forUpdate(Caller caller, UUID id) {
+        visible(caller, id);
+        return Enterprise.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Page<EnterpriseView> list(Caller caller, Filter filter, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        UUID after = Cursor.decodeUuid(cursor);
+        if (after != null) {
+            where.append(" and id > :after");
+            params.and("after", after);
+        }
+        if (!caller.isAdmin()) {
+            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
+                where.append(" and regionCode like :scope");
+                params.and("scope", RegionScope.prefixOf(caller.regionScope().get()) + "%");
+            } else {
+                where.append(" and id = :own");
+                params.and("own", caller.orgId().orElse(new UUID(0, 0)));
+            }
+        }
+        if (filter.region() != null) {
+            where.append(" and regionCode like :region");
+            params.and("region", RegionScope.prefixOf(filter.region()) + "%");
+        }
+        if (filter.industry() != null) {
+            where.append(" and industry = :industry");
+            params.and("industry", filter.industry());
+        }
+        if (filter.tier() != null) {
+            where.append(" and priorityTier = :tier");
+            params.and("tier", filter.tier());
+        }
+        if (filter.size() != null) {
+            where.append(" and sizeClass = :size");
+            params.and("size", filter.size());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+            params.and("kind", filter.kind());
+        }
+        if (filter.resumptionStatus() != null) {
+            where.append(" and resumptionStatus = :resumption");
+            params.and("resumption", filter.resumptionStatus());
+        }
+        List<Enterprise> rows = Enterprise.<Enterprise>find(where + " order by id", params).range(0, limit).list();
+        return Page.of(rows, limit, e -> access.view(caller, e), e -> e.id.toString());
+    }
+
+    @Transactional
+    public Enterprise update(Caller caller, UUID id, UpdateEnterprise patch, String ifMatch) {
+        Enterprise e = forUpdate(caller, id);
+        if (!access.canEdit(caller, e)) {
+            throw ProblemException.forbidden("Only the organisation itself, its authority or an administrator may change it");
+        }
+        ETags.requireMatch(ifMatch, e.version);
+        requireNotDeregistered(e);
+        List<String> changed = new ArrayList<>();
+        if (patch.name() != null && !patch.name().strip().equals(e.name)) {
+            e.name = patch.name().strip();
+            changed.add("name");
+        }
+        if (patch.ownership() != null && patch.ownership() != e.ownership) {
+            e.ownership = patch.ownership();
+            changed.add("ownership");
+        }
+        if (patch.regionCode() != null && !patch.regionCode().equals(e.regionCode)) {
+            regions.requireCounty(patch.regionCode(), "region_code");
+            if (!caller.covers(patch.regionCode()) && !caller.isAdmin()) {
+                throw ProblemException.forbidden("Only an authority covering the new region may move an organisation");
+            }
+            e.regionCode = patch.regionCode();
+            changed.add("region_code");
+        }
+        Industry industry = patch.industry() != null ? patch.industry() : e.industry;
+        int employees = patch.employees() != null ? patch.employees() : e.employees;
+        BigDecimal revenue = patch.annualRevenue() != null ? patch.annualRevenue() : e.annualRevenue;
+        if (industry != e.industry || employees != e.employees || revenue.compareTo(e.annualRevenue) != 0) {
+            if (industry != e.industry) {
+                changed.add("industry");
+            }
+            if (employees != e.employees) {
+                changed.add("employees");
+            }
+            if (revenue.compareTo(e.annualRevenue) != 0) {
+                changed.add("annual_revenue");
+            }
+            SizeClass size = e.sizeClass;
+            PriorityTier tier = e.priorityTier;
+            e.classify(industry, employees, revenue);
+            if (size != e.sizeClass) {
+                changed.add("size_class");
+            }
+            if (tier != e.priorityTier) {
+                changed.add("priority_tier");
+            }
+        }
+        if (patch.contact() != null && (!Objects.equals(patch.contact().name(), e.contactName)
+                || !Objects.equals(patch.contact().phone(), e.contactPhone))) {
+            e.contactName = patch.contact().name().strip();
+            e.contactPhone = patch.contact().phone().strip();
+            changed.add("contact");
+        }
+        if (!changed.isEmpty()) {
+            e.updatedAt = Instant.now();
+            flush();
+            // The contact person is personal data: it changes the record but is never published.
+            List<String> published = changed.stream().filter(c -> !c.equals("contact")).toList();
+            if (!published.isEmpty()) {
+                events.updated(e, published);
+            }
+        }
+        return e;
+    }
+
+    @Transactional
+    public Enterprise changeStatus(Caller caller, UUID id, StatusChange change, String ifMatch) {
+        Enterprise e = forUpdate(caller, id);
+        access.requireAuthorityOver(caller, e);
+        ETags.requireMatch(ifMatch, e.version);
+        requireNotDeregistered(e);
+        if (change.status() == e.status) {
+            return e;
+        }
+        if (change.status() == EnterpriseStatus.SUSPENDED && (change.reason() == null || change.reason().isBlank())) {
+            throw ProblemException.invalid("reason", "is required to suspend an organisation");
+        }
+        EnterpriseStatus previous = e.status;
+        e.status = change.status();
+        e.statusReason = change.status() == EnterpriseStatus.ACTIVE ? null : blankToNull(change.reason());
+        e.updatedAt = Instant.now();
+        ResumptionStatus previousResumption = e.resumptionStatus;
+        boolean halts = change.status() != EnterpriseStatus.ACTIVE
+                && (e.resumptionStatus == ResumptionStatus.RESUMING || e.resumptionStatus == ResumptionStatus.RESUMED);
+        if (halts) {
+            e.resumptionStatus = ResumptionStatus.HALTED;
+        }
+        flush();
+        events.statusChanged(e, previous, e.statusReason);
+        if (halts) {
+            events.resumptionStatusChanged(e, previousResumption, "STATUS_" + change.status());
+        }
+        return e;
+    }
+
+    @Transactional
+    public Enterprise setKeyEnterprise(Caller caller, UUID id, boolean key, String ifMatch) {
+        Enterprise e = forUpdate(caller, id);
+        access.requireAuthorityOver(caller, e);
+        ETags.requireMatch(ifMatch, e.version);
+        requireNotDeregistered(e);
+        if (e.keyEnterprise != key) {
+            e.keyEnterprise = key;
+            e.updatedAt = Instant.now();
+            flush();
+            events.updated(e, List.of("key_enterprise"));
+        }
+        return e;
+    }
+
+    /** Moves the resumption status and publishes the change, if it is one. */
+    public void moveResumption(Enterprise e, ResumptionStatus next, String cause) {
+        if (e.resumptionStatus == next) {
+            return;
+        }
+        ResumptionStatus previous = e.resumptionStatus;
+        e.resumptionStatus = next;
+        e.updatedAt = Instant.now();
+        flush();
+        events.resumptionStatusChanged(e, previous, cause);
+    }
+
+    public static void requireActive(Enterprise e) {
+        if (!e.isActive()) {
+            throw ProblemException.conflict("The organisation is " + e.status + " and cannot do this");
+        }
+    }
+
+    private static void requireNotDeregistered(Enterprise e) {
+        if (e.status == EnterpriseStatus.DEREGISTERED) {
+            throw ProblemException.conflict("The organisation is deregistered; its record is closed");
+        }
+    }
+
+    private static void flush() {
+        Panache.getEntityManager().flush();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,5 @@
+package org.fugong.registry.enterprise;
+
+public enum EnterpriseStatus {
+    ACTIVE, SUSPENDED, DEREGISTERED
+}

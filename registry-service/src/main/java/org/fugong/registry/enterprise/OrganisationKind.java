@@ -1,0 +1,5 @@
+package org.fugong.registry.enterprise;
+
+public enum OrganisationKind {
+    ENTERPRISE, HEALTH_INSTITUTION, FINANCIAL_INSTITUTION, GOVERNMENT_BODY
+}

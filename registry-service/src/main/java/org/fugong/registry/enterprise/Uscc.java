@@ -1,0 +1,47 @@
+package org.fugong.registry.enterprise;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The unified social credit code of GB 32100-2015: 18 characters from a 31-character alphabet
+ * (digits and upper-case letters without I, O, S, V, Z); the 18th is a check character over the
+ * first 17 with fixed weights. Positions 3–8 hold a GB/T 2260 region code.
+ */
+public final class Uscc {
+
+    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+    private Uscc() {
+    }
+
+    /** Upper-cases and trims the input; the result still needs {@link #problem}. */
+    public static String normalise(String code) {
+        return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** What is wrong with a normalised code, or empty when it is valid. */
+    public static Optional<String> problem(String code) {
+        if (code == null || code.length() != 18) {
+            return Optional.of("must be 18 characters");
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int value = ALPHABET.indexOf(code.charAt(i));
+            if (value < 0) {
+                return Optional.of("character " + (i + 1) + " is not allowed (use 0-9 and A-Y without I, O, S, V)");
+            }
+            sum += value * WEIGHTS[i];
+        }
+        int check = (31 - sum % 31) % 31;
+        if (code.charAt(17) != ALPHABET.charAt(check)) {
+            return Optional.of("check character does not match");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isValid(String code) {
+        return problem(code).isEmpty();
+    }
+}

@@ -1,0 +1,137 @@
+package org.fugong.registry.filing;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.idempotency.Created;
+import org.fugong.platform.idempotency.IdempotencyKeys;
+import org.fugong.platform.idempotency.IdempotentResponse;
+import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.registry.enterprise.Enterprise;
+import org.fugong.registry.enterprise.EnterpriseAccess;
+import org.fugong.registry.enterprise.EnterpriseService;
+import org.fugong.registry.enterprise.ResumptionStatus;
+import org.fugong.registry.filing.api.FileResumption;
+import org.fugong.registry.filing.api.FilingReview;
+import org.fugong.registry.filing.api.FilingView;
+import org.fugong.registry.region.Region;
+import org.fugong.registry.region.RegionService;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+@ApplicationScoped
+public class FilingService {
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Inject
+    EnterpriseAccess access;
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Transactional
+    public IdempotentResponse file(Caller caller, UUID enterpriseId, FileResumption request, String idempotencyKey) {
+        Enterprise e = enterprises.forUpdate(caller, enterpriseId);
+        access.requireOwner(caller, e);
+        String scope = caller.subject() + " POST /api/v1/enterprises/" + enterpriseId + "/resumption-filings";
+        return idempotency.run(idempotencyKey, scope, request, () -> {
+            EnterpriseService.requireActive(e);
+            Region county = regions.get(e.regionCode);
+            FilingDecision decision = FilingDecision.decide(county.riskLevel, e.priorityTier,
+                    request.measures().allInPlace());
+            ResumptionFiling f = new ResumptionFiling();
+            f.id = UuidV7.next();
+            f.enterpriseId = e.id;
+            f.plannedDate = request.plannedDate();
+            f.workforce = request.workforce();
+            PreventionMeasures m = request.measures();
+            f.ventilation = m.ventilation();
+            f.disinfection = m.disinfection();
+            f.temperatureChecks = m.temperatureChecks();
+            f.sanitaryFacilities = m.sanitaryFacilities();
+            f.healthMonitoring = m.healthMonitoring();
+            f.emergencyPlan = m.emergencyPlan();
+            f.regionRiskLevel = county.riskLevel;
+            f.priorityTier = e.priorityTier;
+            f.status = decision.status();
+            f.rule = decision.rule();
+            f.filedAt = Instant.now();
+            f.persistAndFlush();
+            if (f.status == FilingStatus.APPROVED) {
+                startResumption(e, "FILING_APPROVED");
+            }
+            return new Created<>(URI.create("/api/v1/enterprises/" + e.id + "/resumption-filings/" + f.id),
+                    FilingView.of(f), null);
+        });
+    }
+
+    public Page<FilingView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
+        enterprises.visible(caller, enterpriseId);
+        UUID after = Cursor.decodeUuid(cursor);
+        List<ResumptionFiling> rows = after == null
+                ? ResumptionFiling.<ResumptionFiling>find("enterpriseId = ?1 order by id", enterpriseId)
+                        .range(0, limit).list()
+                : ResumptionFiling.<ResumptionFiling>find("enterpriseId = ?1 and id > ?2 order by id", enterpriseId,
+                        after).range(0, limit).list();
+        return Page.of(rows, limit, FilingView::of, f -> f.id.toString());
+    }
+
+    public ResumptionFiling get(Caller caller, UUID enterpriseId, UUID filingId) {
+        enterprises.visible(caller, enterpriseId);
+        return ResumptionFiling.<ResumptionFiling>find("id = ?1 and enterpriseId = ?2", filingId, enterpriseId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Resumption filing " + filingId));
+    }
+
+    /** An authority covering the enterprise decides a filing that waits for review. */
+    @Transactional
+    public ResumptionFiling review(Caller caller, UUID enterpriseId, UUID filingId, FilingReview review) {
+        Enterprise e = enterprises.forUpdate(caller, enterpriseId);
+        access.requireAuthorityOver(caller, e);
+        ResumptionFiling f = get(caller, enterpriseId, filingId);
+        Panache.getEntityManager().lock(f, LockModeType.PESSIMISTIC_WRITE);
+        if (review.decision() == FilingStatus.PENDING_REVIEW) {
+            throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
+        }
+        if (f.status != FilingStatus.PENDING_REVIEW) {
+            throw ProblemException.conflict("The filing was already decided: " + f.status);
+        }
+        f.status = review.decision();
+        f.reviewNote = review.note();
+        f.reviewedBy = caller.subject();
+        f.reviewedAt = Instant.now();
+        Panache.getEntityManager().flush();
+        if (f.status == FilingStatus.APPROVED) {
+            EnterpriseService.requireActive(e);
+            startResumption(e, "FILING_APPROVED");
+        }
+        return f;
+    }
+
+    /** Whether the enterprise has an approved plan: resumption reports need one. */
+    public static boolean hasApprovedFiling(UUID enterpriseId) {
+        return ResumptionFiling.count("enterpriseId = ?1 and status = ?2", enterpriseId, FilingStatus.APPROVED) > 0;
+    }
+
+    private void startResumption(Enterprise e, String cause) {
+        if (e.resumptionStatus == ResumptionStatus.NOT_RESUMED || e.resumptionStatus == ResumptionStatus.HALTED) {
+            enterprises.moveResumption(e, ResumptionStatus.RESUMING, cause);
+        }
+    }
+}

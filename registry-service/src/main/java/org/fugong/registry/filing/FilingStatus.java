@@ -1,0 +1,5 @@
+package org.fugong.registry.filing;
+
+public enum FilingStatus {
+    APPROVED, PENDING_REVIEW, REJECTED
+}

@@ -1,0 +1,168 @@
+package org.fugong.registry.health;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.RegionScope;
+import org.fugong.registry.config.RegistryConfig;
+import org.fugong.registry.enterprise.Enterprise;
+import org.fugong.registry.enterprise.EnterpriseAccess;
+import org.fugong.registry.enterprise.EnterpriseEvents;
+import org.fugong.registry.enterprise.EnterpriseService;
+import org.fugong.registry.health.api.ComplianceView;
+import org.fugong.registry.health.api.HealthFigures;
+import org.fugong.registry.health.api.HealthReportView;
+
+/**
+ * The zero-report system: every organisation that has resumed work reports daily, zero cases
+ * included; a missing day is not a zero. Confirmed or enough suspected cases raise an outbreak alert.
+ */
+@ApplicationScoped
+public class HealthReportService {
+
+    /** Who must report: active enterprises that are back at work. */
+    static final String EXPECTED = """
+            FROM enterprise e
+            WHERE e.status = 'ACTIVE' AND e.kind = 'ENTERPRISE'
+              AND e.resumption_status IN ('RESUMING', 'RESUMED')
+              AND e.region_code LIKE :region AND e.created_at < :day_end""";
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Inject
+    EnterpriseAccess access;
+
+    @Inject
+    EnterpriseEvents events;
+
+    @Inject
+    RegistryConfig config;
+
+    @Inject
+    EntityManager em;
+
+    public record Saved(HealthReport report, boolean created) {
+    }
+
+    @Transactional
+    public Saved put(Caller caller, UUID enterpriseId, LocalDate date, HealthFigures figures) {
+        Enterprise e = enterprises.forUpdate(caller, enterpriseId);
+        access.requireOwner(caller, e);
+        if (date.isAfter(LocalDate.now(config.zone()))) {
+            throw ProblemException.invalid("date", "cannot be in the future");
+        }
+        EnterpriseService.requireActive(e);
+        Instant now = Instant.now();
+        HealthReport r = HealthReport.findById(new HealthReport.Key(enterpriseId, date));
+        boolean created = r == null;
+        if (created) {
+            r = new HealthReport();
+            r.enterpriseId = enterpriseId;
+            r.reportDate = date;
+            r.firstSubmittedAt = now;
+        }
+        r.confirmed = figures.confirmed();
+        r.suspected = figures.suspected();
+        r.fever = figures.fever();
+        r.closeContacts = figures.closeContacts();
+        r.updatedAt = now;
+        Optional<String> alert = OutbreakRule.alertFor(r.confirmed, r.suspected, config.suspectedAlertThreshold());
+        if (alert.isPresent() && !r.alerted) {
+            r.alerted = true;
+            events.outbreakAlerted(e, date, r.confirmed, r.suspected, r.fever, r.closeContacts, alert.get());
+        }
+        if (created) {
+            r.persist();
+        }
+        em.flush();
+        return new Saved(r, created);
+    }
+
+    public HealthReport get(Caller caller, UUID enterpriseId, LocalDate date) {
+        enterprises.visible(caller, enterpriseId);
+        HealthReport r = HealthReport.findById(new HealthReport.Key(enterpriseId, date));
+        if (r == null) {
+            throw ProblemException.notFound("Health report of " + date);
+        }
+        return r;
+    }
+
+    public Page<HealthReportView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
+        enterprises.visible(caller, enterpriseId);
+        String after = Cursor.decode(cursor);
+        LocalDate before = after == null ? LocalDate.MAX : parseDate(after);
+        List<HealthReport> rows = HealthReport.<HealthReport>find(
+                "enterpriseId = ?1 and reportDate < ?2 order by reportDate desc", enterpriseId, before)
+                .range(0, limit).list();
+        return Page.of(rows, limit, HealthReportView::of, r -> r.reportDate.toString());
+    }
+
+    /** Expected, received, on time and missing for one day in a region the caller covers. */
+    public ComplianceView compliance(Caller caller, LocalDate date, String region, String cursor, int limit) {
+        String prefix = RegionScope.prefixOf(region);
+        ZonedDateTime dayEnd = date.plusDays(1).atStartOfDay(config.zone());
+        Instant deadline = date.atTime(config.healthReportDeadline()).atZone(config.zone()).toInstant();
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                SELECT count(*),
+                       count(h.enterprise_id),
+                       count(h.enterprise_id) FILTER (WHERE h.first_submitted_at <= :deadline)
+                """ + EXPECTED.replace("FROM enterprise e", "FROM enterprise e LEFT JOIN health_report h "
+                + "ON h.enterprise_id = e.id AND h.report_date = :date"))
+                .setParameter("region", prefix + "%")
+                .setParameter("day_end", dayEnd.toInstant())
+                .setParameter("date", date)
+                .setParameter("deadline", deadline)
+                .getSingleResult();
+        long expected = ((Number) counts[0]).longValue();
+        long received = ((Number) counts[1]).longValue();
+        long onTime = ((Number) counts[2]).longValue();
+        UUID after = Cursor.decodeUuid(cursor);
+        @SuppressWarnings("unchecked")
+        List<Object[]> missingRows = em.createNativeQuery("SELECT e.id, e.name, e.region_code " + EXPECTED + """
+                  AND e.id > :after
+                  AND NOT EXISTS (SELECT 1 FROM health_report h WHERE h.enterprise_id = e.id AND h.report_date = :date)
+                ORDER BY e.id LIMIT :limit""")
+                .setParameter("region", prefix + "%")
+                .setParameter("day_end", dayEnd.toInstant())
+                .setParameter("date", date)
+                .setParameter("after", after == null ? new UUID(0, 0) : after)
+                .setParameter("limit", limit + 1)
+                .getResultList();
+        Page<ComplianceView.Missing> missing = Page.of(missingRows, limit,
+                row -> new ComplianceView.Missing((UUID) row[0], (String) row[1], (String) row[2]),
+                row -> row[0].toString());
+        return new ComplianceView(date, region, expected, received, onTime, percent(received, expected),
+                percent(onTime, expected), missing.items(), missing.nextCursor());
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        if (whole == 0) {
+            return null; // nobody was expected: a rate would be meaningless
+        }
+        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    private static LocalDate parseDate(String key) {
+        try {
+            return LocalDate.parse(key);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor from a previous page");
+        }
+    }
+}

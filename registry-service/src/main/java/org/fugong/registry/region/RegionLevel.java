@@ -1,0 +1,5 @@
+package org.fugong.registry.region;
+
+public enum RegionLevel {
+    PROVINCE, PREFECTURE, COUNTY
+}

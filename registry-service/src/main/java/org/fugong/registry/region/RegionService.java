@@ -1,0 +1,110 @@
+package org.fugong.registry.region;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.http.ETags;
+import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.registry.region.api.RegionView;
+import org.fugong.registry.region.api.RiskChangeView;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class RegionService {
+
+    @Inject
+    RegionEvents events;
+
+    public Optional<Region> find(String code) {
+        return code == null || !code.matches("\\d{6}") ? Optional.empty() : Region.findByIdOptional(code);
+    }
+
+    public Region get(String code) {
+        return find(code).orElseThrow(() -> ProblemException.notFound("Region " + code));
+    }
+
+    /** The county with this code; 400 naming {@code field} when it is not one. */
+    public Region requireCounty(String code, String field) {
+        return find(code).filter(r -> r.level == RegionLevel.COUNTY)
+                .orElseThrow(() -> ProblemException.invalid(field, "is not a county code of GB/T 2260"));
+    }
+
+    public Page<RegionView> list(String parent, RegionLevel level, RiskLevel risk, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("code > :after");
+        Parameters params = Parameters.with("after", Optional.ofNullable(Cursor.decode(cursor)).orElse(""));
+        if (parent != null) {
+            where.append(" and parentCode = :parent");
+            params.and("parent", parent);
+        }
+        if (level != null) {
+            where.append(" and level = :level");
+            params.and("level", level);
+        }
+        if (risk != null) {
+            where.append(" and riskLevel = :risk");
+            params.and("risk", risk);
+        }
+        List<Region> rows = Region.<Region>find(where + " order by code", params).range(0, limit).list();
+        return Page.of(rows, limit, RegionView::of, r -> r.code);
+    }
+
+    public Page<RiskChangeView> history(String code, String cursor, int limit) {
+        get(code);
+        UUID after = Cursor.decodeUuid(cursor);
+        List<RiskLevelChange> rows = after == null
+                ? RiskLevelChange.<RiskLevelChange>find("regionCode = ?1 order by id desc", code).range(0, limit).list()
+                : RiskLevelChange.<RiskLevelChange>find("regionCode = ?1 and id < ?2 order by id desc", code,
+                        after).range(0, limit).list();
+        return Page.of(rows, limit, RiskChangeView::of, c -> c.id.toString());
+    }
+
+    /**
+     * Sets the level of a region and of every region below it whose level differs, keeping
+     * history and publishing one event per region that changed.
+     */
+    @Transactional
+    public Region setRiskLevel(Caller caller, String code, RiskLevel level, String reason, String ifMatch) {
+        Region target = find(code)
+                .map(r -> Region.<Region>findById(r.code, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> ProblemException.notFound("Region " + code));
+        ETags.requireMatch(ifMatch, target.version);
+        List<Region> affected = Region.<Region>find(
+                "code like :prefix and riskLevel <> :level order by code",
+                Parameters.with("prefix", target.prefix() + "%").and("level", level))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Instant now = Instant.now();
+        List<RiskLevelChange> changes = new ArrayList<>(affected.size());
+        for (Region r : affected) {
+            RiskLevelChange change = new RiskLevelChange();
+            change.id = UuidV7.next();
+            change.regionCode = r.code;
+            change.previousLevel = r.riskLevel;
+            change.riskLevel = level;
+            change.reason = reason;
+            change.setOnCode = target.code;
+            change.changedBy = caller.subject();
+            change.changedAt = now;
+            changes.add(change);
+            r.riskLevel = level;
+            r.riskUpdatedAt = now;
+        }
+        RiskLevelChange.persist(changes);
+        Panache.getEntityManager().flush(); // versions are final now, and go into the events
+        events.riskLevelsChanged(changes, affected);
+        return target;
+    }
+}

@@ -1,0 +1,104 @@
+package org.fugong.registry.report;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.idempotency.Created;
+import org.fugong.platform.idempotency.IdempotencyKeys;
+import org.fugong.platform.idempotency.IdempotentResponse;
+import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.registry.config.RegistryConfig;
+import org.fugong.registry.enterprise.Enterprise;
+import org.fugong.registry.enterprise.EnterpriseAccess;
+import org.fugong.registry.enterprise.EnterpriseService;
+import org.fugong.registry.filing.FilingService;
+import org.fugong.registry.report.api.ResumptionReportView;
+import org.fugong.registry.report.api.SubmitResumptionReport;
+
+@ApplicationScoped
+public class ResumptionReportService {
+
+    @Inject
+    EnterpriseService enterprises;
+
+    @Inject
+    EnterpriseAccess access;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    RegistryConfig config;
+
+    @Transactional
+    public IdempotentResponse submit(Caller caller, UUID enterpriseId, SubmitResumptionReport request,
+            String idempotencyKey) {
+        Enterprise e = enterprises.forUpdate(caller, enterpriseId);
+        access.requireOwner(caller, e);
+        if (request.employeesReturned() > request.employeesTotal()) {
+            throw ProblemException.invalid("employees_returned", "cannot exceed employees_total");
+        }
+        if (request.reportDate().isAfter(LocalDate.now(config.zone()))) {
+            throw ProblemException.invalid("report_date", "cannot be in the future");
+        }
+        String scope = caller.subject() + " POST /api/v1/enterprises/" + enterpriseId + "/resumption-reports";
+        return idempotency.run(idempotencyKey, scope, request, () -> {
+            EnterpriseService.requireActive(e);
+            if (!FilingService.hasApprovedFiling(e.id)) {
+                throw ProblemException.conflict("File a resumption plan and have it approved before reporting");
+            }
+            ResumptionReport r = new ResumptionReport();
+            r.id = UuidV7.next();
+            r.enterpriseId = e.id;
+            r.reportDate = request.reportDate();
+            r.employeesTotal = request.employeesTotal();
+            r.employeesReturned = request.employeesReturned();
+            r.capacityUtilisation = request.capacityUtilisation();
+            r.measuresInPlace = request.measures().allInPlace();
+            r.submittedAt = Instant.now();
+            boolean latest = e.latestReportDate == null || !r.reportDate.isBefore(e.latestReportDate);
+            if (latest) {
+                // A late report for an earlier date is kept but does not overwrite newer figures.
+                e.latestReportDate = r.reportDate;
+                e.latestEmployeesTotal = r.employeesTotal;
+                e.latestEmployeesReturned = r.employeesReturned;
+                e.latestCapacityUtilisation = r.capacityUtilisation;
+                enterprises.moveResumption(e, ResumptionProgress.after(e.resumptionStatus, r.capacityUtilisation,
+                        config.resumedCapacityThreshold()), "RESUMPTION_REPORT");
+            }
+            r.resumptionStatus = e.resumptionStatus;
+            r.persist();
+            return new Created<>(URI.create("/api/v1/enterprises/" + e.id + "/resumption-reports/" + r.id),
+                    ResumptionReportView.of(r), null);
+        });
+    }
+
+    public Page<ResumptionReportView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
+        enterprises.visible(caller, enterpriseId);
+        UUID after = Cursor.decodeUuid(cursor);
+        List<ResumptionReport> rows = after == null
+                ? ResumptionReport.<ResumptionReport>find("enterpriseId = ?1 order by id", enterpriseId)
+                        .range(0, limit).list()
+                : ResumptionReport.<ResumptionReport>find("enterpriseId = ?1 and id > ?2 order by id", enterpriseId,
+                        after).range(0, limit).list();
+        return Page.of(rows, limit, ResumptionReportView::of, r -> r.id.toString());
+    }
+
+    public ResumptionReport get(Caller caller, UUID enterpriseId, UUID reportId) {
+        enterprises.visible(caller, enterpriseId);
+        return ResumptionReport.<ResumptionReport>find("id = ?1 and enterpriseId = ?2", reportId, enterpriseId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Resumption report " + reportId));
+    }
+}

@@ -1,0 +1,5 @@
+package org.fugong.registry.stats;
+
+public enum GroupBy {
+    REGION, INDUSTRY, TIER
+}

@@ -1,0 +1,95 @@
+package org.fugong.registry.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.fugong.platform.security.RegionScope;
+import org.fugong.registry.enterprise.ResumptionStatus;
+
+/** Resumption statistics over enterprises (kind ENTERPRISE, not deregistered), in one query. */
+@ApplicationScoped
+public class StatsService {
+
+    @Inject
+    EntityManager em;
+
+    public ResumptionStats resumption(GroupBy groupBy, String region) {
+        String prefix = region == null ? "" : RegionScope.prefixOf(region);
+        String key = switch (groupBy) {
+            case INDUSTRY -> "e.industry";
+            case TIER -> "e.priority_tier";
+            // One level below the filter: provinces, then prefectures, then counties.
+            case REGION -> switch (prefix.length()) {
+                case 0 -> "substr(e.region_code, 1, 2) || '0000'";
+                case 2 -> "substr(e.region_code, 1, 4) || '00'";
+                default -> "e.region_code::text";
+            };
+        };
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT g.key, r.name, g.enterprises, g.not_resumed, g.resuming, g.resumed, g.halted,
+                       g.employees_total, g.employees_returned, g.mean_capacity
+                FROM (SELECT %s AS key,
+                             count(*) AS enterprises,
+                             count(*) FILTER (WHERE e.resumption_status = 'NOT_RESUMED') AS not_resumed,
+                             count(*) FILTER (WHERE e.resumption_status = 'RESUMING') AS resuming,
+                             count(*) FILTER (WHERE e.resumption_status = 'RESUMED') AS resumed,
+                             count(*) FILTER (WHERE e.resumption_status = 'HALTED') AS halted,
+                             coalesce(sum(e.latest_employees_total), 0) AS employees_total,
+                             coalesce(sum(e.latest_employees_returned), 0) AS employees_returned,
+                             avg(e.latest_capacity_utilisation) AS mean_capacity
+                      FROM enterprise e
+                      WHERE e.kind = 'ENTERPRISE' AND e.status <> 'DEREGISTERED' AND e.region_code LIKE :prefix
+                      GROUP BY ROLLUP (1)) g
+                LEFT JOIN region r ON r.code = g.key
+                ORDER BY g.key NULLS LAST""".formatted(key))
+                .setParameter("prefix", prefix + "%")
+                .getResultList();
+        List<ResumptionStats.Group> groups = new ArrayList<>();
+        ResumptionStats.Group total = group(null, null, new long[7], null);
+        for (Object[] row : rows) {
+            long[] counts = new long[7];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = ((Number) row[i + 2]).longValue();
+            }
+            BigDecimal meanCapacity = row[9] == null ? null : new BigDecimal(row[9].toString());
+            ResumptionStats.Group g = group((String) row[0], groupBy == GroupBy.REGION ? (String) row[1] : null,
+                    counts, meanCapacity);
+            if (row[0] == null) {
+                total = g; // the ROLLUP row
+            } else {
+                groups.add(g);
+            }
+        }
+        return new ResumptionStats(groupBy.name().toLowerCase(), region, groups, total);
+    }
+
+    /**
+     * counts: enterprises, not resumed, resuming, resumed, halted, employees total, employees returned.
+     */
+    private static ResumptionStats.Group group(String key, String name, long[] counts, BigDecimal meanCapacity) {
+        long enterprises = counts[0];
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        byStatus.put(ResumptionStatus.NOT_RESUMED.name(), counts[1]);
+        byStatus.put(ResumptionStatus.RESUMING.name(), counts[2]);
+        byStatus.put(ResumptionStatus.RESUMED.name(), counts[3]);
+        byStatus.put(ResumptionStatus.HALTED.name(), counts[4]);
+        return new ResumptionStats.Group(key, name, enterprises, byStatus,
+                percent(counts[2] + counts[3], enterprises), percent(counts[3], enterprises), counts[5], counts[6],
+                percent(counts[6], counts[5]),
+                meanCapacity == null ? null : meanCapacity.setScale(1, RoundingMode.HALF_UP));
+    }
+
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+}
