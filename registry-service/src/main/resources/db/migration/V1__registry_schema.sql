@@ -1,11 +1,12 @@
 -- Registry: organisations, regions and risk levels, resumption filings and reports, health reports.
 
 CREATE TABLE region (
-    code            char(6)     PRIMARY KEY,
+    code            text        PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
     name            text        NOT NULL,
     name_en         text,
     level           text        NOT NULL CHECK (level IN ('PROVINCE', 'PREFECTURE', 'COUNTY')),
-    parent_code     char(6)     REFERENCES region (code),
+    parent_code     text        REFERENCES region (code),
+    county_level    boolean     NOT NULL,   -- where enterprises register and risk levels are set
     risk_level      text        NOT NULL DEFAULT 'LOW' CHECK (risk_level IN ('LOW', 'MEDIUM', 'HIGH')),
     risk_updated_at timestamptz,
     version         bigint      NOT NULL DEFAULT 0
@@ -17,11 +18,11 @@ CREATE INDEX region_risk ON region (risk_level, code);
 
 CREATE TABLE region_risk_change (
     id             uuid        PRIMARY KEY,
-    region_code    char(6)     NOT NULL REFERENCES region (code),
+    region_code    text        NOT NULL REFERENCES region (code),
     previous_level text        NOT NULL,
     risk_level     text        NOT NULL,
     reason         text,
-    set_on_code    char(6)     NOT NULL,    -- the region the authority acted on (a parent when cascaded)
+    set_on_code    text        NOT NULL,    -- the region the authority acted on (a parent when cascaded)
     changed_by     text        NOT NULL,
     changed_at     timestamptz NOT NULL
 );
@@ -31,8 +32,8 @@ CREATE TABLE enterprise (
     id                          uuid          PRIMARY KEY,
     kind                        text          NOT NULL,
     name                        text          NOT NULL,
-    uscc                        char(18)      NOT NULL UNIQUE,
-    region_code                 char(6)       NOT NULL REFERENCES region (code),
+    uscc                        text          NOT NULL UNIQUE CHECK (uscc ~ '^[0-9A-Z]{18}$'),
+    region_code                 text          NOT NULL REFERENCES region (code),
     industry                    text          NOT NULL,
     ownership                   text          NOT NULL,
     employees                   integer       NOT NULL CHECK (employees >= 0),

@@ -26,19 +26,31 @@ public final class Uscc {
         if (code == null || code.length() != 18) {
             return Optional.of("must be 18 characters");
         }
-        int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int value = ALPHABET.indexOf(code.charAt(i));
-            if (value < 0) {
+            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 return Optional.of("character " + (i + 1) + " is not allowed (use 0-9 and A-Y without I, O, S, V)");
             }
-            sum += value * WEIGHTS[i];
         }
-        int check = (31 - sum % 31) % 31;
-        if (code.charAt(17) != ALPHABET.charAt(check)) {
+        if (!withCheckCharacter(code.substring(0, 17)).equals(code)) {
             return Optional.of("check character does not match");
         }
         return Optional.empty();
+    }
+
+    /** The full code for 17 valid leading characters: appends the check character. */
+    public static String withCheckCharacter(String first17) {
+        if (first17.length() != 17) {
+            throw new IllegalArgumentException("needs 17 characters");
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int value = ALPHABET.indexOf(first17.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException("character " + (i + 1) + " is not allowed");
+            }
+            sum += value * WEIGHTS[i];
+        }
+        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
     public static boolean isValid(String code) {

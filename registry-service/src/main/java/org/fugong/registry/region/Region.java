@@ -23,6 +23,8 @@ public class Region extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public RegionLevel level;
     public String parentCode;
+    /** A county, or one of the three prefecture-level cities that have no counties below them. */
+    public boolean countyLevel;
     @Enumerated(EnumType.STRING)
     public RiskLevel riskLevel;
     public Instant riskUpdatedAt;

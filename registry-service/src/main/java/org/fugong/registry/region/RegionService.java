@@ -39,7 +39,7 @@ public class RegionService {
 
     /** The county with this code; 400 naming {@code field} when it is not one. */
     public Region requireCounty(String code, String field) {
-        return find(code).filter(r -> r.level == RegionLevel.COUNTY)
+        return find(code).filter(r -> r.countyLevel)
                 .orElseThrow(() -> ProblemException.invalid(field, "is not a county code of GB/T 2260"));
     }
 
