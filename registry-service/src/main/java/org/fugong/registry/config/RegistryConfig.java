@@ -1,7 +1,7 @@
 package org.fugong.registry.config;
 
 import java.math.BigDecimal;
-import java.time.LocalTime;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,9 +19,12 @@ public interface RegistryConfig {
     @WithDefault("3")
     int suspectedAlertThreshold();
 
-    /** Local time by which a day's health report counts as on time. */
-    @WithDefault("12:00")
-    LocalTime healthReportDeadline();
+    /**
+     * How long after the start of the report date (local time) a health report counts as on time:
+     * PT12H is noon of that day.
+     */
+    @WithDefault("PT12H")
+    Duration healthReportDeadline();
 
     /** The time zone of report dates and deadlines. */
     @WithDefault("Asia/Shanghai")

@@ -31,7 +31,7 @@ import org.fugong.registry.health.api.ComplianceView;
 import org.fugong.registry.health.api.HealthFigures;
 import org.fugong.registry.health.api.HealthReportView;
 
-@Path("/api/v1")
+@Path("/api/v1/enterprises/{enterpriseId}/health-reports")
 @Tag(name = "Health reports", description = "The daily zero-report system and its compliance view")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +44,7 @@ public class HealthReportResource {
     Caller caller;
 
     @PUT
-    @Path("/enterprises/{enterpriseId}/health-reports/{date}")
+    @Path("/{date}")
     @RolesAllowed({ Role.ADMIN, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Report a day's health figures", description = "Zeros are a report. A confirmed case, or suspected cases "
             + "at the configured threshold, raises an outbreak alert event. A second PUT for the same day corrects it.")
@@ -61,7 +61,7 @@ public class HealthReportResource {
     }
 
     @GET
-    @Path("/enterprises/{enterpriseId}/health-reports/{date}")
+    @Path("/{date}")
     @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Get a day's health report")
     public Response get(@PathParam("enterpriseId") UUID enterpriseId, @PathParam("date") String date) {
@@ -70,33 +70,10 @@ public class HealthReportResource {
     }
 
     @GET
-    @Path("/enterprises/{enterpriseId}/health-reports")
     @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "An organisation's health reports, newest first")
     public Page<HealthReportView> list(@PathParam("enterpriseId") UUID enterpriseId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return service.list(caller, enterpriseId, cursor, Cursor.limit(limit));
-    }
-
-    @GET
-    @Path("/health-reports/compliance")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY })
-    @Operation(summary = "Who reported on a day", description = "Expected reporters are active enterprises back at work in the "
-            + "region. Gives received, on time (by the configured deadline) and the missing ones. The region defaults to "
-            + "the caller's scope and must lie inside it.")
-    public ComplianceView compliance(@QueryParam("date") String date, @QueryParam("region") String region,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        LocalDate day = QueryParams.date("date", date);
-        if (day == null) {
-            throw ProblemException.invalid("date", "is required");
-        }
-        String area = QueryParams.regionPrefix("region", region);
-        if (area == null) {
-            area = caller.isAdmin() ? "" : caller.regionScope().orElse("");
-        }
-        if (!caller.isAdmin() && (area.isEmpty() || !caller.covers(area))) {
-            throw ProblemException.forbidden("Your region scope does not cover " + (area.isEmpty() ? "all regions" : area));
-        }
-        return service.compliance(caller, day, area.isEmpty() ? null : area, cursor, Cursor.limit(limit));
     }
 }

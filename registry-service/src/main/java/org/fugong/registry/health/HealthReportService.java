@@ -106,10 +106,11 @@ public class HealthReportService {
     public Page<HealthReportView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
         enterprises.visible(caller, enterpriseId);
         String after = Cursor.decode(cursor);
-        LocalDate before = after == null ? LocalDate.MAX : parseDate(after);
-        List<HealthReport> rows = HealthReport.<HealthReport>find(
-                "enterpriseId = ?1 and reportDate < ?2 order by reportDate desc", enterpriseId, before)
-                .range(0, limit).list();
+        List<HealthReport> rows = after == null
+                ? HealthReport.<HealthReport>find("enterpriseId = ?1 order by reportDate desc", enterpriseId)
+                        .range(0, limit).list()
+                : HealthReport.<HealthReport>find("enterpriseId = ?1 and reportDate < ?2 order by reportDate desc",
+                        enterpriseId, parseDate(after)).range(0, limit).list();
         return Page.of(rows, limit, HealthReportView::of, r -> r.reportDate.toString());
     }
 
@@ -117,7 +118,7 @@ public class HealthReportService {
     public ComplianceView compliance(Caller caller, LocalDate date, String region, String cursor, int limit) {
         String prefix = RegionScope.prefixOf(region);
         ZonedDateTime dayEnd = date.plusDays(1).atStartOfDay(config.zone());
-        Instant deadline = date.atTime(config.healthReportDeadline()).atZone(config.zone()).toInstant();
+        Instant deadline = date.atStartOfDay(config.zone()).plus(config.healthReportDeadline()).toInstant();
         Object[] counts = (Object[]) em.createNativeQuery("""
                 SELECT count(*),
                        count(h.enterprise_id),

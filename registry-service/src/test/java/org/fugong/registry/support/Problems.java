@@ -1,0 +1,23 @@
+package org.fugong.registry.support;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.ValidatableResponse;
+
+/** Asserts an RFC 9457 answer that leaks nothing of the implementation. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ValidatableResponse problem(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
+                .body("type", startsWith("urn:fugong:problem:")).body("title", notNullValue())
+                .body("detail", not(containsString("Exception")))
+                .body("detail", not(containsString("org.")));
+    }
+}
