@@ -115,7 +115,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void formatOnce() {
-        if (formatted) {
+        if (formatted || Files.exists(logDir.resolve("meta.properties"))) {
+            formatted = true; // a kept log directory from an earlier run
             return;
         }
         try {

@@ -87,6 +87,12 @@ public final class TestJwt {
         return this;
     }
 
+    /** Signs with the given key, e.g. the run command's own key pair. */
+    public TestJwt signedWith(PrivateKey key) {
+        this.signingKey = key;
+        return this;
+    }
+
     /** Signs with a key the service does not trust. */
     public TestJwt signedWithForeignKey() {
         this.signingKey = newKeyPair().getPrivate();

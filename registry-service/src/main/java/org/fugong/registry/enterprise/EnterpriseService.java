@@ -25,6 +25,7 @@ import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.RegionScope;
 import org.fugong.platform.security.Role;
+import org.fugong.platform.standards.Uscc;
 import org.fugong.registry.enterprise.api.EnterpriseView;
 import org.fugong.registry.enterprise.api.RegisterEnterprise;
 import org.fugong.registry.enterprise.api.StatusChange;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.fugong.registry.enterprise.Uscc;
+import org.fugong.platform.standards.Uscc;
 import org.fugong.testing.TestJwt;
 
 import io.restassured.http.ContentType;
@@ -15,8 +15,6 @@ import io.restassured.specification.RequestSpecification;
 
 /** Requests as a given caller, and builders of valid bodies to vary in tests. */
 public final class Api {
-
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private Api() {
     }
@@ -46,7 +44,7 @@ public final class Api {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder first17 = new StringBuilder("91420102");
         while (first17.length() < 17) {
-            first17.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            first17.append(Uscc.ALPHABET.charAt(random.nextInt(Uscc.ALPHABET.length())));
         }
         return Uscc.withCheckCharacter(first17.toString());
     }

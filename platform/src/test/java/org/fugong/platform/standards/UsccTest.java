@@ -1,4 +1,4 @@
-package org.fugong.registry.enterprise;
+package org.fugong.platform.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

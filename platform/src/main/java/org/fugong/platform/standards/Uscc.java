@@ -1,4 +1,4 @@
-package org.fugong.registry.enterprise;
+package org.fugong.platform.standards;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class Uscc {
 
-    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
     private Uscc() {

@@ -1,0 +1,114 @@
+package org.fugong.launcher;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+import org.fugong.testing.EmbeddedDatabase;
+import org.fugong.testing.EmbeddedKafka;
+import org.fugong.testing.TestJwt;
+
+/**
+ * The run command: embedded PostgreSQL (data under {@code .fugong/}), an in-process Kafka broker and
+ * every built service, started in order and stopped on Ctrl-C. {@code --demo} loads demo data.
+ */
+public final class Launcher {
+
+    private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
+    static final String ISSUER = "https://gateway.fugong.local";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        if (options.contains("--help")) {
+            LOG.info("Usage: ./run.sh [--demo]  (environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, FUGONG_REGISTRY_PORT)");
+            return;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Path home = Path.of(env("FUGONG_HOME", root.resolve(".fugong").toString()));
+        int pgPort = Integer.parseInt(env("FUGONG_PG_PORT", "15432"));
+        int kafkaPort = Integer.parseInt(env("FUGONG_KAFKA_PORT", "19092"));
+        int registryPort = Integer.parseInt(env("FUGONG_REGISTRY_PORT", "8081"));
+
+        LOG.info(String.format("Starting PostgreSQL on port %d (data in %s)", pgPort, home.resolve("postgres")));
+        EmbeddedDatabase database = EmbeddedDatabase.persistent(home.resolve("postgres"), pgPort);
+        LOG.info(String.format("Starting Kafka on port %d", kafkaPort));
+        EmbeddedKafka kafka = EmbeddedKafka.persistent(home.resolve("kafka"), kafkaPort).start();
+        KeyPair keys = KeyPairs.loadOrCreate(home.resolve("jwt"));
+
+        Map<String, String> environment = Map.of(
+                "FUGONG_DB_URL", database.database("registry"),
+                "FUGONG_DB_USER", EmbeddedDatabase.USER,
+                "FUGONG_DB_PASSWORD", "",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeyPairs.publicKeyFile(home.resolve("jwt")).toUri().toString(),
+                "FUGONG_JWT_ISSUER", ISSUER,
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        ServiceProcess registry = new ServiceProcess("registry-service",
+                root.resolve("registry-service/target/quarkus-app/quarkus-run.jar"), registryPort, environment,
+                home.resolve("logs/registry-service.log"));
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping...");
+            registry.stop();
+            kafka.stop();
+            database.close();
+            stopped.countDown();
+        }, "fugong-stop"));
+
+        LOG.info(String.format("Starting %s on port %d (log in %s)", registry.name(), registryPort,
+                home.resolve("logs/registry-service.log")));
+        registry.start();
+        registry.awaitReady(Duration.ofMinutes(2));
+
+        Duration lifetime = Duration.ofHours(12);
+        String admin = TestJwt.as("ADMIN").subject("demo-admin").issuer(ISSUER).signedWith(keys.getPrivate())
+                .expiresIn(lifetime).token();
+        String authority = TestJwt.as("AUTHORITY").subject("demo-hubei-authority").regionScope("42").issuer(ISSUER)
+                .signedWith(keys.getPrivate()).expiresIn(lifetime).token();
+        String reader = TestJwt.as("READER").subject("demo-reader").issuer(ISSUER).signedWith(keys.getPrivate())
+                .expiresIn(lifetime).token();
+        UUID demoEnterprise = null;
+        if (options.contains("--demo")) {
+            LOG.info("Loading demo data...");
+            demoEnterprise = DemoData.load(new RestClient(registry.baseUrl(), admin), id -> TestJwt.as("ENTERPRISE")
+                    .subject("demo-enterprise-" + id).orgId(id).issuer(ISSUER).signedWith(keys.getPrivate())
+                    .expiresIn(lifetime).token());
+        }
+
+        StringBuilder banner = new StringBuilder("\n\nFugong is running. Press Ctrl-C to stop.\n\n")
+                .append("  Registry API   ").append(registry.baseUrl()).append("/api/v1\n")
+                .append("  Swagger UI     ").append(registry.baseUrl()).append("/q/swagger-ui\n")
+                .append("  OpenAPI        ").append(registry.baseUrl()).append("/q/openapi\n")
+                .append("  Health         ").append(registry.baseUrl()).append("/q/health\n")
+                .append("  Kafka          ").append(kafka.bootstrapServers()).append("\n")
+                .append("  PostgreSQL     ").append(database.jdbcUrl("registry")).append(" (user postgres)\n\n")
+                .append("Tokens (valid ").append(lifetime.toHours()).append(" h), as the gateway would forward them:\n")
+                .append("  ADMIN                   ").append(admin).append("\n")
+                .append("  AUTHORITY (Hubei, 42)   ").append(authority).append("\n")
+                .append("  READER                  ").append(reader).append("\n");
+        if (demoEnterprise != null) {
+            banner.append("  ENTERPRISE (").append(demoEnterprise).append(")\n                          ")
+                    .append(TestJwt.as("ENTERPRISE").subject("demo-enterprise").orgId(demoEnterprise).issuer(ISSUER)
+                            .signedWith(keys.getPrivate()).expiresIn(lifetime).token())
+                    .append("\n");
+        }
+        banner.append("\nTry:  curl -H \"Authorization: Bearer $TOKEN\" ").append(registry.baseUrl())
+                .append("/api/v1/stats/resumption?group_by=region\n");
+        LOG.info(banner::toString);
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

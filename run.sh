@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The run command: builds what is needed, then starts embedded PostgreSQL, an in-process Kafka
+# broker and the services, waits until they are ready and prints the URLs. Ctrl-C stops everything.
+#   ./run.sh          start (data kept under .fugong/)
+#   ./run.sh --demo   start and load demo data on first run
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw -B -q install -DskipTests
+exec java -Djava.util.logging.config.file=launcher/target/classes/logging.properties \
+  -jar launcher/target/fugong-launcher.jar "$@"
