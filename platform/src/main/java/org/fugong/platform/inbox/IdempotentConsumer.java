@@ -115,16 +115,20 @@ public final class IdempotentConsumer implements Runnable {
     }
 
     private void process(ConsumerRecord<String, String> record) {
+        CloudEvent event;
+        try {
+            event = CloudEvent.from(record);
+        } catch (RuntimeException notACloudEvent) {
+            deadLetter(record, notACloudEvent, 0); // retrying cannot help
+            return;
+        }
         Exception last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                if (inbox.handleOnce(group, CloudEvent.from(record), handler)) {
+                if (inbox.handleOnce(group, event, handler)) {
                     handled.incrementAndGet();
                 }
                 return;
-            } catch (IllegalArgumentException e) {
-                last = e; // not a CloudEvent: retrying cannot help
-                break;
             } catch (Exception e) {
                 last = e;
                 LOG.debugf("Attempt %d of %d at %s/%d@%d failed: %s", attempt, maxAttempts, record.topic(),
@@ -134,10 +138,10 @@ public final class IdempotentConsumer implements Runnable {
                 }
             }
         }
-        deadLetter(record, last);
+        deadLetter(record, last, maxAttempts);
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, Exception error) {
+    private void deadLetter(ConsumerRecord<String, String> record, Exception error, int attempts) {
         ProducerRecord<String, String> dlq = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(),
                 record.value());
         record.headers().forEach(h -> dlq.headers().add(h));
@@ -158,7 +162,7 @@ public final class IdempotentConsumer implements Runnable {
         }
         deadLettered.incrementAndGet();
         LOG.warnf("Dead-lettered %s/%d@%d after %d attempts: %s", record.topic(), record.partition(),
-                record.offset(), maxAttempts, error.getMessage());
+                record.offset(), attempts, error.getMessage());
     }
 
     private static void put(ProducerRecord<String, String> record, String name, String value) {
