@@ -13,12 +13,12 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /** The run command's own signing key pair for the internal JWT, kept in PEM files across runs. */
-final class KeyPairs {
+public final class KeyPairs {
 
     private KeyPairs() {
     }
 
-    static KeyPair loadOrCreate(Path dir) throws IOException, GeneralSecurityException {
+    public static KeyPair loadOrCreate(Path dir) throws IOException, GeneralSecurityException {
         Path privatePem = dir.resolve("jwt-private.pem");
         Path publicPem = dir.resolve("jwt-public.pem");
         KeyFactory rsa = KeyFactory.getInstance("RSA");
@@ -35,7 +35,7 @@ final class KeyPairs {
         return keys;
     }
 
-    static Path publicKeyFile(Path dir) {
+    public static Path publicKeyFile(Path dir) {
         return dir.resolve("jwt-public.pem");
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One service, run from its Quarkus fast-jar as a child process with its log in a file. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private final String name;
     private final Path jar;
@@ -23,7 +23,7 @@ final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -31,15 +31,15 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B install -DskipTests");
         }
@@ -57,7 +57,7 @@ final class ServiceProcess {
     }
 
     /** Polls the readiness endpoint until it answers 200, the process dies, or the deadline passes. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -78,7 +78,7 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

@@ -78,14 +78,20 @@ public final class OutboxRelay implements Runnable {
         return this;
     }
 
-    /** Stops the relay and waits for its thread, releasing the lock for a standby replica. */
+    /**
+     * Stops the relay and waits for its thread, releasing the lock for a standby replica. A batch
+     * in flight is given time to finish, so its rows are marked and not sent twice.
+     */
     public void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {
-            t.interrupt();
             try {
-                t.join(Duration.ofSeconds(10).toMillis());
+                t.join(settings.pollInterval().multipliedBy(2).plusSeconds(5).toMillis());
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(Duration.ofSeconds(5).toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -122,7 +128,9 @@ public final class OutboxRelay implements Runnable {
                     LOG.warnf("Outbox relay lost its database connection (%s); retrying", e.getMessage());
                 }
             } catch (RuntimeException e) {
-                LOG.error("Outbox relay failed; restarting it", e);
+                if (running) {
+                    LOG.error("Outbox relay failed; restarting it", e);
+                }
             } finally {
                 active = false;
             }

@@ -1,0 +1,194 @@
+package org.fugong.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.fugong.launcher.KeyPairs;
+import org.fugong.launcher.ServiceProcess;
+import org.fugong.platform.standards.Uscc;
+import org.fugong.testing.EmbeddedDatabase;
+import org.fugong.testing.EmbeddedKafka;
+import org.fugong.testing.KafkaEvents;
+import org.fugong.testing.TestJwt;
+
+/**
+ * The registry's benchmarks, in one run on this machine: POST /api/v1/enterprises throughput
+ * against pgbench doing the same two inserts, and commit-to-consume latency of events at a
+ * constant 200 events/s. Prints figures; never fails on them.
+ */
+public final class Benchmarks {
+
+    private static final Logger LOG = Logger.getLogger(Benchmarks.class.getName());
+    private static final String ISSUER = "https://gateway.fugong.bench";
+
+    /** Each phase registers its own codes: warm-up A, saturation B, half rate C, events E. */
+    private static final Map<String, String> RUN_LETTERS = Map.of("w", "A", "s", "B", "h", "C", "e", "E");
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
+        int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
+        int eventRate = Integer.parseInt(System.getProperty("bench.eventRate", "200"));
+        Path work = Files.createTempDirectory("fugong-bench");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.temporary();
+                EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
+            KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
+            ServiceProcess registry = new ServiceProcess("registry-service",
+                    Path.of("registry-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath(), 18081, Map.of(
+                            "FUGONG_DB_URL", database.database("registry"),
+                            "FUGONG_DB_USER", EmbeddedDatabase.USER,
+                            "FUGONG_DB_PASSWORD", "",
+                            "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeyPairs.publicKeyFile(work.resolve("jwt")).toUri().toString(),
+                            "FUGONG_JWT_ISSUER", ISSUER,
+                            "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false",
+                            "QUARKUS_LOG_LEVEL", "WARN"),
+                    work.resolve("registry.log"));
+            registry.start();
+            try {
+                registry.awaitReady(Duration.ofMinutes(2));
+                String admin = TestJwt.as("ADMIN").subject("bench").issuer(ISSUER).signedWith(keys.getPrivate())
+                        .expiresIn(Duration.ofHours(2)).token();
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                URI enterprises = URI.create(registry.baseUrl() + "/api/v1/enterprises");
+
+                LOG.info("Warming up...");
+                ConstantRateLoad.saturate(http, concurrency, Duration.ofSeconds(10), i -> register(enterprises, admin, "w", i), 201);
+
+                LOG.info(() -> "Saturating POST /api/v1/enterprises with " + concurrency + " clients for " + phase);
+                ConstantRateLoad.Result api = ConstantRateLoad.saturate(http, concurrency, phase,
+                        i -> register(enterprises, admin, "s", i), 201);
+                report("API, closed loop", api);
+
+                int half = (int) Math.max(1, api.throughput() / 2);
+                LOG.info(() -> "Constant rate at half of that, " + half + "/s, for " + phase);
+                report("API, constant rate " + half + "/s", ConstantRateLoad.run(http, half, phase,
+                        i -> register(enterprises, admin, "h", i), 201));
+
+                double pgbench = pgbench(database, concurrency, phase, work);
+                LOG.info(String.format("%nPOST throughput %.0f/s, pgbench %.0f tx/s, ratio %.2f (target >= 0.5)%n",
+                        api.throughput(), pgbench, api.throughput() / pgbench));
+
+                eventLatency(http, enterprises, admin, kafka, eventRate, phase);
+            } finally {
+                registry.stop();
+            }
+        }
+    }
+
+    static HttpRequest register(URI uri, String token, String run, int i) {
+        String uscc = Uscc.withCheckCharacter(String.format("91420102%s%08d", RUN_LETTERS.get(run), i));
+        String body = """
+                {"kind":"ENTERPRISE","name":"基准测试企业%d","uscc":"%s","region_code":"420102","industry":"FOOD",\
+                "ownership":"PRIVATE","employees":120,"annual_revenue":"5000000.00"}""".formatted(i, uscc);
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** pgbench with the same two inserts a registration makes: the organisation and its outbox row. */
+    static double pgbench(EmbeddedDatabase database, int clients, Duration duration, Path work)
+            throws IOException, InterruptedException {
+        Path script = work.resolve("register.sql");
+        Files.writeString(script, """
+                BEGIN;
+                INSERT INTO enterprise (id, kind, name, uscc, region_code, industry, ownership, employees, annual_revenue,
+                    size_class, priority_tier, key_enterprise, status, resumption_status, created_at, updated_at, version)
+                VALUES (gen_random_uuid(), 'ENTERPRISE', 'pgbench', upper(substr(md5(random()::text || clock_timestamp()::text), 1, 18)),
+                    '420102', 'FOOD', 'PRIVATE', 120, 5000000.00, 'SMALL', 'ESSENTIAL', false, 'ACTIVE', 'NOT_RESUMED', now(), now(), 0);
+                INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload)
+                VALUES (gen_random_uuid(), 'bench.pgbench', 'enterprise', md5(random()::text), 'bench', '{"enterprise": {"name": "pgbench"}}');
+                COMMIT;
+                """, StandardCharsets.UTF_8);
+        LOG.info(() -> "pgbench with " + clients + " clients for " + duration);
+        Process process = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T",
+                String.valueOf(duration.toSeconds()), "-f", script.toString(), "-h", "127.0.0.1", "-p",
+                String.valueOf(database.port()), "-U", EmbeddedDatabase.USER, "registry").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench gave no tps:\n" + output);
+        }
+        LOG.info(() -> "pgbench: " + output.lines().filter(l -> l.contains("latency") || l.contains("tps"))
+                .reduce("", (a, b) -> a + "\n  " + b));
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /** Sends registrations at a constant rate and measures from each event's ce_time to its arrival at a consumer. */
+    static void eventLatency(HttpClient http, URI enterprises, String admin, EmbeddedKafka kafka, int rate,
+            Duration duration) throws InterruptedException {
+        Properties props = new Properties();
+        props.putAll(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "bench-latency",
+                "enable.auto.commit", "false",
+                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"));
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        AtomicBoolean running = new AtomicBoolean(true);
+        long expected = duration.toSeconds() * rate;
+        Thread consumerThread = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+                List<TopicPartition> partitions = consumer.partitionsFor("registry.enterprises").stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                running.set(true);
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                        Instant now = Instant.now();
+                        if (record.value().contains("基准测试企业") && record.value().contains("91420102E")) {
+                            Instant committed = OffsetDateTime.parse(KafkaEvents.header(record, "ce_time")).toInstant();
+                            latency.recordValue(Math.max(1, Duration.between(committed, now).toNanos() / 1000));
+                        }
+                    }
+                }
+            }
+        }, "latency-consumer");
+        consumerThread.start();
+        LOG.info(() -> "Event latency: " + rate + " registrations/s for " + duration);
+        ConstantRateLoad.Result load = ConstantRateLoad.run(http, rate, duration,
+                i -> register(enterprises, admin, "e", i), 201);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (latency.getTotalCount() < load.ok() && Instant.now().isBefore(deadline)) {
+            consumerThread.join(100);
+        }
+        running.set(false);
+        consumerThread.join();
+        report("API during the event run", load);
+        LOG.info(String.format("Commit-to-consume latency over %d of %d events: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+                + "(target p99 <= 50 ms)", latency.getTotalCount(), expected,
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0));
+    }
+
+    static void report(String name, ConstantRateLoad.Result r) {
+        Histogram h = r.latencyMicros();
+        LOG.info(String.format("%-32s %8.1f ok/s  (%d ok, %d failed in %.1f s)  p50 %.2f ms  p99 %.2f ms  max %.1f ms",
+                name, r.throughput(), r.ok(), r.failed(), r.seconds(), h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+    }
+}
