@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -148,6 +149,7 @@ public final class Benchmarks {
                 "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"));
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch assigned = new CountDownLatch(1);
         long expected = duration.toSeconds() * rate;
         Thread consumerThread = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
@@ -156,7 +158,7 @@ public final class Benchmarks {
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);
-                running.set(true);
+                assigned.countDown();
                 while (running.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                         Instant now = Instant.now();
@@ -169,6 +171,7 @@ public final class Benchmarks {
             }
         }, "latency-consumer");
         consumerThread.start();
+        assigned.await();
         LOG.info(() -> "Event latency: " + rate + " registrations/s for " + duration);
         ConstantRateLoad.Result load = ConstantRateLoad.run(http, rate, duration,
                 i -> register(enterprises, admin, "e", i), 201);

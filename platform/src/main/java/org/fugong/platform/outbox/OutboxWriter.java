@@ -36,6 +36,12 @@ public class OutboxWriter {
             INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload, traceparent)
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""";
 
+    private static final String INSERT_ONE = """
+            WITH aggregate_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))),
+                 wake_relay AS (SELECT pg_notify('%s', ''))
+            INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload, traceparent)
+            SELECT ?, ?, ?, ?, ?, ?::jsonb, ? FROM aggregate_lock, wake_relay""".formatted(CHANNEL);
+
     @Inject
     DataSource dataSource;
 
@@ -53,7 +59,22 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String aggregateType, String aggregateId, String type, Object payload) {
-        return appendAll(List.of(new Event(topic, aggregateType, aggregateId, type, payload))).get(0);
+        // The common case in one round trip: the CTEs take the lock and queue the notification first.
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT_ONE)) {
+            insert.setString(1, aggregateType + ":" + aggregateId);
+            insert.setObject(2, id);
+            insert.setString(3, topic);
+            insert.setString(4, aggregateType);
+            insert.setString(5, aggregateId);
+            insert.setString(6, type);
+            insert.setString(7, json.writeValueAsString(payload));
+            insert.setString(8, currentTraceParent());
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the " + type + " event to the outbox", e);
+        }
+        return id;
     }
 
     /**

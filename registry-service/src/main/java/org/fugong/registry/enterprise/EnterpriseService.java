@@ -31,6 +31,7 @@ import org.fugong.registry.enterprise.api.RegisterEnterprise;
 import org.fugong.registry.enterprise.api.StatusChange;
 import org.fugong.registry.enterprise.api.UpdateEnterprise;
 import org.fugong.registry.region.RegionService;
+import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -75,9 +76,6 @@ public class EnterpriseService {
         if (!caller.covers(request.regionCode())) {
             throw ProblemException.forbidden("Your region scope does not cover " + request.regionCode());
         }
-        if (Enterprise.count("uscc", uscc) > 0) {
-            throw ProblemException.conflict("uscc", "an organisation with this code is already registered");
-        }
         Enterprise e = new Enterprise();
         e.id = UuidV7.next();
         e.kind = request.kind();
@@ -96,9 +94,13 @@ public class EnterpriseService {
         e.updatedAt = e.createdAt;
         try {
             e.persistAndFlush();
-        } catch (PersistenceException duplicate) {
-            // Two registrations of one code raced past the check above; the unique index decided.
-            throw ProblemException.conflict("uscc", "an organisation with this code is already registered");
+        } catch (PersistenceException failure) {
+            // The unique index on uscc decides, also between concurrent registrations.
+            if (failure instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().contains("uscc")) {
+                throw ProblemException.conflict("uscc", "an organisation with this code is already registered");
+            }
+            throw failure;
         }
         events.registered(e);
         return e;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,9 @@ public class RegionService {
     @Inject
     RegionEvents events;
 
+    /** County-level codes never change at run time (only risk levels do): checked without a query. */
+    private volatile Set<String> countyCodes;
+
     public Optional<Region> find(String code) {
         return code == null || !code.matches("\\d{6}") ? Optional.empty() : Region.findByIdOptional(code);
     }
@@ -37,10 +41,18 @@ public class RegionService {
         return find(code).orElseThrow(() -> ProblemException.notFound("Region " + code));
     }
 
-    /** The county with this code; 400 naming {@code field} when it is not one. */
-    public Region requireCounty(String code, String field) {
-        return find(code).filter(r -> r.countyLevel)
-                .orElseThrow(() -> ProblemException.invalid(field, "is not a county code of GB/T 2260"));
+    /** 400 naming {@code field} unless the code is a county-level region. */
+    public void requireCounty(String code, String field) {
+        Set<String> counties = countyCodes;
+        if (counties == null) {
+            counties = Set.copyOf(Panache.getEntityManager()
+                    .createQuery("select r.code from Region r where r.countyLevel = true", String.class)
+                    .getResultList());
+            countyCodes = counties;
+        }
+        if (!counties.contains(code)) {
+            throw ProblemException.invalid(field, "is not a county code of GB/T 2260");
+        }
     }
 
     public Page<RegionView> list(String parent, RegionLevel level, RiskLevel risk, String cursor, int limit) {
