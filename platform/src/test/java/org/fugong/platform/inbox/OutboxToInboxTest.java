@@ -95,6 +95,17 @@ class OutboxToInboxTest {
         String next = UUID.randomUUID().toString();
         orders.place(next, "healthy");
         awaitValue(() -> effectsWithPayload(next), 1);
+        assertThat(effectsWithPayload(poison)).isZero();
+
+        // The cause is fixed; replaying the dead letters handles it, once.
+        TestOrders.poisonFails = false;
+        try {
+            assertThat(DeadLetterReplay.replay(SharedInfrastructure.kafkaBootstrapServers(), TestOrders.TOPIC,
+                    Duration.ofSeconds(15))).isGreaterThanOrEqualTo(1);
+            awaitValue(() -> effectsWithPayload(poison), 1);
+        } finally {
+            TestOrders.poisonFails = true;
+        }
     }
 
     @Test

@@ -20,6 +20,9 @@ public class TestOrders implements EventHandler {
     public static final String TOPIC = "platform.test.orders";
     public static final String PLACED = "fugong.test.order.placed";
 
+    /** While true, "poison" orders fail every attempt; set false to model the fix before a replay. */
+    public static volatile boolean poisonFails = true;
+
     @Inject
     OutboxWriter outbox;
 
@@ -45,7 +48,7 @@ public class TestOrders implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) throws Exception {
-        if (event.data().contains("poison")) {
+        if (poisonFails && event.data().contains("poison")) {
             throw new IllegalStateException("cannot handle poison " + UUID.randomUUID());
         }
         try (var c = dataSource.getConnection();
