@@ -58,17 +58,9 @@ public final class Benchmarks {
         try (EmbeddedDatabase database = EmbeddedDatabase.temporary();
                 EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
             KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
-            ServiceProcess registry = new ServiceProcess("registry-service",
-                    Path.of("registry-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath(), 18081, Map.of(
-                            "FUGONG_DB_URL", database.database("registry"),
-                            "FUGONG_DB_USER", EmbeddedDatabase.USER,
-                            "FUGONG_DB_PASSWORD", "",
-                            "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeyPairs.publicKeyFile(work.resolve("jwt")).toUri().toString(),
-                            "FUGONG_JWT_ISSUER", ISSUER,
-                            "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false",
-                            "QUARKUS_LOG_LEVEL", "WARN"),
-                    work.resolve("registry.log"));
+            ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry",
+                    Path.of("").toAbsolutePath(), 18081, database, kafka, work.resolve("jwt"), ISSUER,
+                    work.resolve("registry.log"), Map.of("QUARKUS_LOG_LEVEL", "WARN"));
             registry.start();
             try {
                 registry.awaitReady(Duration.ofMinutes(2));

@@ -43,17 +43,9 @@ public final class Launcher {
         EmbeddedKafka kafka = EmbeddedKafka.persistent(home.resolve("kafka"), kafkaPort).start();
         KeyPair keys = KeyPairs.loadOrCreate(home.resolve("jwt"));
 
-        Map<String, String> environment = Map.of(
-                "FUGONG_DB_URL", database.database("registry"),
-                "FUGONG_DB_USER", EmbeddedDatabase.USER,
-                "FUGONG_DB_PASSWORD", "",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeyPairs.publicKeyFile(home.resolve("jwt")).toUri().toString(),
-                "FUGONG_JWT_ISSUER", ISSUER,
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        ServiceProcess registry = new ServiceProcess("registry-service",
-                root.resolve("registry-service/target/quarkus-app/quarkus-run.jar"), registryPort, environment,
-                home.resolve("logs/registry-service.log"));
+        ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry", root,
+                registryPort, database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/registry-service.log"),
+                Map.of());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.fugong.testing.EmbeddedDatabase;
+import org.fugong.testing.EmbeddedKafka;
 
 /** One service, run from its Quarkus fast-jar as a child process with its log in a file. */
 public final class ServiceProcess {
@@ -29,6 +33,26 @@ public final class ServiceProcess {
         this.port = port;
         this.environment = environment;
         this.log = log;
+    }
+
+    /**
+     * A service on the embedded database and broker, trusting tokens signed with the key in
+     * {@code jwtDir} by {@code issuer}. Its fast-jar is {@code <root>/<name>/target/quarkus-app}.
+     */
+    public static ServiceProcess onEmbeddedInfrastructure(String name, String database, Path root, int port,
+            EmbeddedDatabase db, EmbeddedKafka kafka, Path jwtDir, String issuer, Path log,
+            Map<String, String> extraEnvironment) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "FUGONG_DB_URL", db.database(database),
+                "FUGONG_DB_USER", EmbeddedDatabase.USER,
+                "FUGONG_DB_PASSWORD", "",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeyPairs.publicKeyFile(jwtDir).toUri().toString(),
+                "FUGONG_JWT_ISSUER", issuer,
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        environment.putAll(extraEnvironment);
+        return new ServiceProcess(name, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"), port, environment,
+                log);
     }
 
     public String name() {

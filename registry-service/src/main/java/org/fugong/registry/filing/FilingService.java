@@ -21,6 +21,7 @@ import org.fugong.platform.security.Caller;
 import org.fugong.registry.enterprise.Enterprise;
 import org.fugong.registry.enterprise.EnterpriseAccess;
 import org.fugong.registry.enterprise.EnterpriseService;
+import org.fugong.registry.enterprise.OwnedRecords;
 import org.fugong.registry.enterprise.ResumptionStatus;
 import org.fugong.registry.filing.api.FileResumption;
 import org.fugong.registry.filing.api.FilingReview;
@@ -38,6 +39,9 @@ public class FilingService {
 
     @Inject
     EnterpriseAccess access;
+
+    @Inject
+    OwnedRecords owned;
 
     @Inject
     RegionService regions;
@@ -83,12 +87,7 @@ public class FilingService {
 
     public Page<FilingView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
         enterprises.visible(caller, enterpriseId);
-        UUID after = Cursor.decodeUuid(cursor);
-        List<ResumptionFiling> rows = after == null
-                ? ResumptionFiling.<ResumptionFiling>find("enterpriseId = ?1 order by id", enterpriseId)
-                        .range(0, limit).list()
-                : ResumptionFiling.<ResumptionFiling>find("enterpriseId = ?1 and id > ?2 order by id", enterpriseId,
-                        after).range(0, limit).list();
+        List<ResumptionFiling> rows = owned.page(ResumptionFiling.class, enterpriseId, Cursor.decodeUuid(cursor), limit);
         return Page.of(rows, limit, FilingView::of, f -> f.id.toString());
     }
 

@@ -1,7 +1,5 @@
 package org.fugong.registry.health;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -27,6 +25,7 @@ import org.fugong.registry.enterprise.EnterpriseService;
 import org.fugong.registry.health.api.ComplianceView;
 import org.fugong.registry.health.api.HealthFigures;
 import org.fugong.registry.health.api.HealthReportView;
+import org.fugong.registry.stats.StatsService;
 
 /**
  * The zero-report system: every organisation that has resumed work reports daily, zero cases
@@ -148,15 +147,8 @@ public class HealthReportService {
         Page<ComplianceView.Missing> missing = Page.of(missingRows, limit,
                 row -> new ComplianceView.Missing((UUID) row[0], (String) row[1], (String) row[2]),
                 row -> row[0].toString());
-        return new ComplianceView(date, region, expected, received, onTime, percent(received, expected),
-                percent(onTime, expected), missing.items(), missing.nextCursor());
-    }
-
-    private static BigDecimal percent(long part, long whole) {
-        if (whole == 0) {
-            return null; // nobody was expected: a rate would be meaningless
-        }
-        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return new ComplianceView(date, region, expected, received, onTime, StatsService.percent(received, expected),
+                StatsService.percent(onTime, expected), missing.items(), missing.nextCursor());
     }
 
     private static LocalDate parseDate(String key) {

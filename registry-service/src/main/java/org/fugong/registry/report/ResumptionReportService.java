@@ -22,6 +22,7 @@ import org.fugong.registry.config.RegistryConfig;
 import org.fugong.registry.enterprise.Enterprise;
 import org.fugong.registry.enterprise.EnterpriseAccess;
 import org.fugong.registry.enterprise.EnterpriseService;
+import org.fugong.registry.enterprise.OwnedRecords;
 import org.fugong.registry.filing.FilingService;
 import org.fugong.registry.report.api.ResumptionReportView;
 import org.fugong.registry.report.api.SubmitResumptionReport;
@@ -34,6 +35,9 @@ public class ResumptionReportService {
 
     @Inject
     EnterpriseAccess access;
+
+    @Inject
+    OwnedRecords owned;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -86,12 +90,7 @@ public class ResumptionReportService {
 
     public Page<ResumptionReportView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
         enterprises.visible(caller, enterpriseId);
-        UUID after = Cursor.decodeUuid(cursor);
-        List<ResumptionReport> rows = after == null
-                ? ResumptionReport.<ResumptionReport>find("enterpriseId = ?1 order by id", enterpriseId)
-                        .range(0, limit).list()
-                : ResumptionReport.<ResumptionReport>find("enterpriseId = ?1 and id > ?2 order by id", enterpriseId,
-                        after).range(0, limit).list();
+        List<ResumptionReport> rows = owned.page(ResumptionReport.class, enterpriseId, Cursor.decodeUuid(cursor), limit);
         return Page.of(rows, limit, ResumptionReportView::of, r -> r.id.toString());
     }
 

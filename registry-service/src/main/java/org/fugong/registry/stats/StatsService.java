@@ -88,7 +88,8 @@ public class StatsService {
                 meanCapacity == null ? null : meanCapacity.setScale(1, RoundingMode.HALF_UP));
     }
 
-    static BigDecimal percent(long part, long whole) {
+    /** part / whole in percent, one decimal; null when whole is zero (a rate of nothing is no rate). */
+    public static BigDecimal percent(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
