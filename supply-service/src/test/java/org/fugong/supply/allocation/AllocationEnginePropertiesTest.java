@@ -1,0 +1,172 @@
+package org.fugong.supply.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.fugong.supply.allocation.AllocationEngine.Offer;
+import org.fugong.supply.allocation.AllocationEngine.Placement;
+import org.fugong.supply.allocation.AllocationEngine.Request;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Invariants over random markets: they must hold for every input, not just the examples. */
+class AllocationEnginePropertiesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2020, 2, 25);
+    static final List<String> ITEMS = List.of("MASK", "SUIT", "VENTILATOR");
+    static final List<String> REGIONS = List.of("420102", "420111", "420502", "330106", "440305", "110101");
+
+    record Market(List<Request> requests, List<Offer> offers) {
+    }
+
+    @Provide
+    Arbitrary<Market> markets() {
+        Arbitrary<Request> request = Combinators.combine(
+                Arbitraries.of(ITEMS), Arbitraries.longs().between(1, 500), Arbitraries.of(Urgency.class),
+                Arbitraries.of(REGIONS), Arbitraries.integers().between(0, 30).injectNull(0.2),
+                Arbitraries.integers().between(0, 40).map(TODAY::plusDays).injectNull(0.3),
+                Arbitraries.integers().between(0, 10_000))
+                .as((item, qty, urgency, region, days, needed, age) -> new Request(UUID.randomUUID(), item, qty, urgency,
+                        region, days, needed, Instant.EPOCH.plusSeconds(age)));
+        Arbitrary<Offer> offer = Combinators.combine(
+                Arbitraries.of(ITEMS), Arbitraries.longs().between(1, 800), Arbitraries.of(REGIONS),
+                Arbitraries.of(true, true, true, false), Arbitraries.of(true, true, true, false),
+                Arbitraries.integers().between(-5, 60).map(TODAY::plusDays).injectNull(0.3))
+                .as((item, qty, region, cert, active, expiry) -> new Offer(UUID.randomUUID(), item, qty, region, cert,
+                        active, expiry));
+        return Combinators.combine(request.list().ofMaxSize(40), offer.list().ofMaxSize(25)).as(Market::new);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> caps() {
+        return Arbitraries.of(new BigDecimal("0.1"), new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE);
+    }
+
+    static AllocationEngine engine(BigDecimal cap) {
+        return new AllocationEngine(new AllocationEngine.Settings(cap, List.of("42", "4201"), TODAY));
+    }
+
+    @Property(tries = 300)
+    void offersAndRequestsAreNeverOverAllocated(@ForAll("markets") Market market, @ForAll("caps") BigDecimal cap) {
+        List<Placement> placements = engine(cap).allocate(market.requests(), market.offers());
+        Map<UUID, Long> perOffer = new HashMap<>();
+        Map<UUID, Long> perRequest = new HashMap<>();
+        for (Placement p : placements) {
+            assertThat(p.quantity()).isPositive();
+            perOffer.merge(p.offerId(), p.quantity(), Long::sum);
+            perRequest.merge(p.requestId(), p.quantity(), Long::sum);
+        }
+        market.offers().forEach(o -> assertThat(perOffer.getOrDefault(o.id(), 0L)).isLessThanOrEqualTo(o.free()));
+        market.requests().forEach(r -> assertThat(perRequest.getOrDefault(r.id(), 0L)).isLessThanOrEqualTo(r.remaining()));
+    }
+
+    @Property(tries = 300)
+    void ineligibleOffersAndOtherItemsNeverReceiveAnything(@ForAll("markets") Market market) {
+        Map<UUID, Offer> offers = new HashMap<>();
+        market.offers().forEach(o -> offers.put(o.id(), o));
+        Map<UUID, Request> requests = new HashMap<>();
+        market.requests().forEach(r -> requests.put(r.id(), r));
+        for (Placement p : engine(BigDecimal.ONE).allocate(market.requests(), market.offers())) {
+            Offer offer = offers.get(p.offerId());
+            assertThat(offer.certificateValid()).isTrue();
+            assertThat(offer.supplierActive()).isTrue();
+            assertThat(offer.expiry() == null || !offer.expiry().isBefore(TODAY)).isTrue();
+            assertThat(offer.item()).isEqualTo(requests.get(p.requestId()).item());
+        }
+    }
+
+    @Property(tries = 200)
+    void theResultDoesNotDependOnInputOrder(@ForAll("markets") Market market, @ForAll("caps") BigDecimal cap) {
+        List<Placement> first = engine(cap).allocate(market.requests(), market.offers());
+        List<Request> requests = new ArrayList<>(market.requests());
+        List<Offer> offers = new ArrayList<>(market.offers());
+        Collections.reverse(requests);
+        Collections.shuffle(offers);
+        assertThat(engine(cap).allocate(requests, offers)).containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Property(tries = 300)
+    void aLaterRankedRequestIsServedOnlyWhenEveryEarlierOneIsFull(
+            @ForAll("markets") Market market) {
+        // Without the cap, supply of an item runs out in rank order: if a request got nothing,
+        // no request of lower priority for the same item got anything.
+        AllocationEngine engine = engine(BigDecimal.ONE);
+        List<Placement> placements = engine.allocate(market.requests(), market.offers());
+        Map<UUID, Long> got = new HashMap<>();
+        placements.forEach(p -> got.merge(p.requestId(), p.quantity(), Long::sum));
+        for (String item : ITEMS) {
+            List<Request> ordered = market.requests().stream().filter(r -> r.item().equals(item))
+                    .sorted(engine.requestOrder()).toList();
+            boolean starved = false;
+            for (Request r : ordered) {
+                long received = got.getOrDefault(r.id(), 0L);
+                if (starved) {
+                    assertThat(received).as("served after a higher-priority request was starved").isZero();
+                }
+                if (received < r.remaining()) {
+                    starved = true;
+                }
+            }
+        }
+    }
+
+    @Property(tries = 200)
+    void theEquityCapNeverWastesSupply(@ForAll("markets") Market market, @ForAll("caps") BigDecimal cap) {
+        List<Placement> placements = engine(cap).allocate(market.requests(), market.offers());
+        long placed = placements.stream().mapToLong(Placement::quantity).sum();
+        long uncapped = engine(BigDecimal.ONE).allocate(market.requests(), market.offers()).stream()
+                .mapToLong(Placement::quantity).sum();
+        assertThat(placed).as("the cap only reorders who gets supply, it never wastes it").isEqualTo(uncapped);
+    }
+
+    @Property(tries = 300)
+    void criticalFillIsNeverBelowFirstComeFirstServed(@ForAll("markets") Market market, @ForAll("caps") BigDecimal cap) {
+        long critical = fill(engine(cap).allocate(market.requests(), market.offers()), market, Urgency.CRITICAL);
+        long fcfs = fill(firstComeFirstServed(market), market, Urgency.CRITICAL);
+        assertThat(critical).isGreaterThanOrEqualTo(fcfs);
+    }
+
+    static long fill(List<Placement> placements, Market market, Urgency urgency) {
+        Map<UUID, Urgency> urgencies = new HashMap<>();
+        market.requests().forEach(r -> urgencies.put(r.id(), r.urgency()));
+        return placements.stream().filter(p -> urgencies.get(p.requestId()) == urgency).mapToLong(Placement::quantity)
+                .sum();
+    }
+
+    /** The baseline: requests in arrival order take from any eligible offer of their item. */
+    static List<Placement> firstComeFirstServed(Market market) {
+        AllocationEngine rules = engine(BigDecimal.ONE);
+        Map<UUID, Long> free = new HashMap<>();
+        market.offers().stream().filter(rules::eligible).forEach(o -> free.put(o.id(), o.free()));
+        List<Placement> placements = new ArrayList<>();
+        market.requests().stream().sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).forEach(r -> {
+            long want = r.remaining();
+            for (Offer o : market.offers()) {
+                if (want == 0 || !o.item().equals(r.item()) || !free.containsKey(o.id())) {
+                    continue;
+                }
+                long take = Math.min(want, free.get(o.id()));
+                if (take > 0) {
+                    free.merge(o.id(), -take, Long::sum);
+                    want -= take;
+                    placements.add(new Placement(r.id(), o.id(), take, 0, r.urgency(), 0, Nearness.ELSEWHERE, false, "fcfs"));
+                }
+            }
+        });
+        return placements;
+    }
+}
