@@ -34,7 +34,7 @@ CREATE TABLE supply_offer (
     id                      uuid PRIMARY KEY,
     supplier_id             uuid NOT NULL REFERENCES enterprise_view (id),
     item_code               text NOT NULL REFERENCES supply_item (code),
-    quantity                bigint NOT NULL CHECK (quantity > 0),
+    quantity                bigint NOT NULL CHECK (quantity >= 0), -- declined quantity is taken off
     allocated               bigint NOT NULL DEFAULT 0,
     origin_region           text NOT NULL CHECK (origin_region ~ '^[0-9]{6}$'),
     certificate_standard    text,

@@ -33,7 +33,20 @@ public final class Contracts {
                     "fugong.registry.enterprise.resumption-status-changed",
                     "fugong.registry.enterprise.outbreak-alerted"),
             "registry.regions", List.of(
-                    "fugong.registry.region.risk-level-changed"));
+                    "fugong.registry.region.risk-level-changed"),
+            "supply.offers", List.of(
+                    "fugong.supply.offer.published",
+                    "fugong.supply.offer.updated",
+                    "fugong.supply.offer.withdrawn"),
+            "supply.requests", List.of(
+                    "fugong.supply.request.submitted",
+                    "fugong.supply.request.updated",
+                    "fugong.supply.request.cancelled"),
+            "supply.allocations", List.of(
+                    "fugong.supply.allocation.proposed",
+                    "fugong.supply.allocation.confirmed",
+                    "fugong.supply.allocation.declined",
+                    "fugong.supply.allocation.cancelled"));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

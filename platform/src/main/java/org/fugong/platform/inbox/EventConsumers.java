@@ -52,6 +52,8 @@ public class EventConsumers {
                     "enable.auto.commit", "false",
                     "auto.offset.reset", "earliest",
                     "isolation.level", "read_committed",
+                    // Topics created after start-up (a producer's first event) are picked up within seconds.
+                    "metadata.max.age.ms", "3000",
                     "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
                     "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"));
             KafkaProducer<String, String> deadLetters = new KafkaProducer<>(Map.of(

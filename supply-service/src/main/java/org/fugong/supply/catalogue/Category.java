@@ -1,0 +1,5 @@
+package org.fugong.supply.catalogue;
+
+public enum Category {
+    MEDICAL_EQUIPMENT, PROTECTIVE_GEAR, DRUG, DISINFECTANT, RAW_MATERIAL, AGRICULTURAL_INPUT, DAILY_NECESSITY, COMPONENT
+}

@@ -1,0 +1,163 @@
+package org.fugong.supply.offer;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.idempotency.Created;
+import org.fugong.platform.idempotency.IdempotencyKeys;
+import org.fugong.platform.idempotency.IdempotentResponse;
+import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.Role;
+import org.fugong.platform.security.RegionScope;
+import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.allocation.MatchingService;
+import org.fugong.supply.catalogue.SupplyItem;
+import org.fugong.supply.config.SupplyConfig;
+import org.fugong.supply.offer.api.Certificate;
+import org.fugong.supply.offer.api.NewOffer;
+import org.fugong.supply.offer.api.OfferView;
+import org.fugong.supply.supplier.Supplier;
+
+@ApplicationScoped
+public class OfferService {
+
+    @Inject
+    SupplyEvents events;
+
+    @Inject
+    MatchingService matching;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    SupplyConfig config;
+
+    @Transactional
+    public IdempotentResponse publish(Caller caller, NewOffer body, String idempotencyKey) {
+        UUID supplierId = caller.orgId().orElseThrow(
+                () -> ProblemException.forbidden("Offers are made by a supplier's own people (a token with org_id)"));
+        return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-offers", body, () -> {
+            Supplier supplier = Supplier.findById(supplierId);
+            if (supplier == null) {
+                throw ProblemException.conflict("Your organisation is not known to supply yet; register it first");
+            }
+            if (!supplier.isActive()) {
+                throw ProblemException.conflict("Your organisation is " + supplier.status + " and cannot offer supply");
+            }
+            SupplyItem item = SupplyItem.findById(body.itemCode());
+            if (item == null) {
+                throw ProblemException.invalid("item_code", "is not in the catalogue");
+            }
+            LocalDate today = LocalDate.now(config.zone());
+            checkCertificate(item, body.certificate(), today);
+            if (body.expiryDate() != null && body.expiryDate().isBefore(today)) {
+                throw ProblemException.invalid("expiry_date", "is in the past");
+            }
+            SupplyOffer o = new SupplyOffer();
+            o.id = UuidV7.next();
+            o.supplierId = supplier.id;
+            o.itemCode = item.code;
+            o.quantity = body.quantity();
+            o.originRegion = body.originRegion() != null ? body.originRegion() : supplier.regionCode;
+            if (body.certificate() != null) {
+                o.certificateStandard = body.certificate().standard().strip();
+                o.certificateNumber = body.certificate().number().strip();
+                o.certificateValidUntil = body.certificate().validUntil();
+            }
+            o.lot = body.lot();
+            o.expiryDate = body.expiryDate();
+            o.status = OfferStatus.OPEN;
+            o.createdAt = Instant.now();
+            o.updatedAt = o.createdAt;
+            o.persistAndFlush();
+            events.offer(o, "published");
+            matching.match(List.of(o.itemCode));
+            return new Created<>(URI.create("/api/v1/supply-offers/" + o.id), OfferView.of(o), null);
+        });
+    }
+
+    private static void checkCertificate(SupplyItem item, Certificate certificate, LocalDate today) {
+        if (item.requiredStandard == null) {
+            return;
+        }
+        if (certificate == null) {
+            throw ProblemException.invalid("certificate", "is required: " + item.code + " must meet " + item.requiredStandard);
+        }
+        if (!CertificateRule.sameStandard(item.requiredStandard, certificate.standard())) {
+            throw ProblemException.invalid("certificate.standard", "must be " + item.requiredStandard);
+        }
+        if (certificate.validUntil().isBefore(today)) {
+            throw ProblemException.invalid("certificate.valid_until", "has passed");
+        }
+    }
+
+    /** Suppliers see their own offers; authorities those from their region; administrators all. */
+    public boolean canSee(Caller caller, SupplyOffer o) {
+        return caller.isAdmin() || caller.actsFor(o.supplierId)
+                || (caller.hasRole(Role.AUTHORITY) && caller.covers(o.originRegion));
+    }
+
+    public SupplyOffer visible(Caller caller, UUID id) {
+        SupplyOffer o = SupplyOffer.findById(id);
+        if (o == null || !canSee(caller, o)) {
+            throw ProblemException.notFound("Supply offer " + id);
+        }
+        return o;
+    }
+
+    public Page<OfferView> list(Caller caller, String item, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        UUID after = Cursor.decodeUuid(cursor);
+        if (after != null) {
+            where.append(" and id > :after");
+            params.and("after", after);
+        }
+        if (!caller.isAdmin()) {
+            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
+                where.append(" and originRegion like :scope");
+                params.and("scope", RegionScope.prefixOf(caller.regionScope().get()) + "%");
+            } else {
+                where.append(" and supplierId = :own");
+                params.and("own", caller.orgId().orElse(new UUID(0, 0)));
+            }
+        }
+        if (item != null) {
+            where.append(" and itemCode = :item");
+            params.and("item", item);
+        }
+        List<SupplyOffer> rows = SupplyOffer.<SupplyOffer>find(where + " order by id", params).range(0, limit).list();
+        return Page.of(rows, limit, OfferView::of, o -> o.id.toString());
+    }
+
+    /** The supplier takes back what is not yet allocated; allocations already made stand. */
+    @Transactional
+    public SupplyOffer withdraw(Caller caller, UUID id) {
+        SupplyOffer o = visible(caller, id);
+        if (!caller.isAdmin() && !caller.actsFor(o.supplierId)) {
+            throw ProblemException.forbidden("Only the supplier withdraws its offer");
+        }
+        SupplyOffer.getEntityManager().lock(o, LockModeType.PESSIMISTIC_WRITE);
+        if (o.status == OfferStatus.WITHDRAWN) {
+            return o;
+        }
+        o.status = OfferStatus.WITHDRAWN;
+        o.updatedAt = Instant.now();
+        SupplyOffer.flush();
+        events.offer(o, "withdrawn");
+        return o;
+    }
+}

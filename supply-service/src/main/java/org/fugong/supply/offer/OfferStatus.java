@@ -1,0 +1,5 @@
+package org.fugong.supply.offer;
+
+public enum OfferStatus {
+    OPEN, EXHAUSTED, WITHDRAWN, EXPIRED
+}

@@ -1,0 +1,51 @@
+package org.fugong.supply.offer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A supplier's stock or output of one item, drawn on by allocations. */
+@Entity
+@Table(name = "supply_offer")
+public class SupplyOffer extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID supplierId;
+    public String itemCode;
+    public long quantity;
+    public long allocated;
+    public String originRegion;
+    public String certificateStandard;
+    public String certificateNumber;
+    public LocalDate certificateValidUntil;
+    public String lot;
+    public LocalDate expiryDate;
+    @Enumerated(EnumType.STRING)
+    public OfferStatus status;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public long free() {
+        return quantity - allocated;
+    }
+
+    /** Moves between OPEN and EXHAUSTED as allocations take and return quantity. */
+    public void refreshStatus() {
+        if (status == OfferStatus.OPEN && free() == 0) {
+            status = OfferStatus.EXHAUSTED;
+        } else if (status == OfferStatus.EXHAUSTED && free() > 0) {
+            status = OfferStatus.OPEN;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.fugong.supply.request;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.idempotency.Created;
+import org.fugong.platform.idempotency.IdempotencyKeys;
+import org.fugong.platform.idempotency.IdempotentResponse;
+import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.RegionScope;
+import org.fugong.platform.security.Role;
+import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.allocation.AllocationService;
+import org.fugong.supply.allocation.MatchingService;
+import org.fugong.supply.catalogue.SupplyItem;
+import org.fugong.supply.config.SupplyConfig;
+import org.fugong.supply.request.api.NewRequest;
+import org.fugong.supply.request.api.RequestView;
+import org.fugong.supply.supplier.Supplier;
+
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class RequestService {
+
+    @Inject
+    SupplyEvents events;
+
+    @Inject
+    MatchingService matching;
+
+    @Inject
+    AllocationService allocations;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    SupplyConfig config;
+
+    @Transactional
+    public IdempotentResponse submit(Caller caller, NewRequest body, String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-requests", body, () -> {
+            String region = body.deliveryRegion();
+            UUID requester = null;
+            if (caller.hasRole(Role.HEALTH_INSTITUTION)) {
+                Supplier hospital = caller.orgId().map(id -> Supplier.<Supplier>findById(id)).orElseThrow(
+                        () -> ProblemException.conflict("Your organisation is not known to supply yet"));
+                if (!hospital.isActive()) {
+                    throw ProblemException.conflict("Your organisation is " + hospital.status);
+                }
+                requester = hospital.id;
+                region = region != null ? region : hospital.regionCode;
+            } else if (region == null) {
+                throw ProblemException.invalid("delivery_region", "is required when an authority requests");
+            } else if (!caller.covers(region)) {
+                throw ProblemException.forbidden("Your region scope does not cover " + region);
+            }
+            if (SupplyItem.findById(body.itemCode()) == null) {
+                throw ProblemException.invalid("item_code", "is not in the catalogue");
+            }
+            if (body.neededBy() != null && body.neededBy().isBefore(LocalDate.now(config.zone()))) {
+                throw ProblemException.invalid("needed_by", "is in the past");
+            }
+            SupplyRequest r = new SupplyRequest();
+            r.id = UuidV7.next();
+            r.requesterOrgId = requester;
+            r.requestedBy = caller.subject();
+            r.itemCode = body.itemCode();
+            r.quantity = body.quantity();
+            r.urgency = body.urgency();
+            r.daysOfSupplyLeft = body.daysOfSupplyLeft();
+            r.deliveryRegion = region;
+            r.neededBy = body.neededBy();
+            r.status = RequestStatus.OPEN;
+            r.createdAt = Instant.now();
+            r.updatedAt = r.createdAt;
+            r.persistAndFlush();
+            events.request(r, "submitted");
+            matching.match(List.of(r.itemCode));
+            return new Created<>(URI.create("/api/v1/supply-requests/" + r.id), RequestView.of(r), null);
+        });
+    }
+
+    /** The requesting hospital, authorities covering the delivery region, administrators. */
+    public boolean canSee(Caller caller, SupplyRequest r) {
+        return caller.isAdmin() || (r.requesterOrgId != null && caller.actsFor(r.requesterOrgId))
+                || (caller.hasRole(Role.AUTHORITY) && caller.covers(r.deliveryRegion));
+    }
+
+    public SupplyRequest visible(Caller caller, UUID id) {
+        SupplyRequest r = SupplyRequest.findById(id);
+        if (r == null || !canSee(caller, r)) {
+            throw ProblemException.notFound("Supply request " + id);
+        }
+        return r;
+    }
+
+    public Page<RequestView> list(Caller caller, String item, RequestStatus status, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        UUID after = Cursor.decodeUuid(cursor);
+        if (after != null) {
+            where.append(" and id > :after");
+            params.and("after", after);
+        }
+        if (!caller.isAdmin()) {
+            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
+                where.append(" and deliveryRegion like :scope");
+                params.and("scope", RegionScope.prefixOf(caller.regionScope().get()) + "%");
+            } else {
+                where.append(" and requesterOrgId = :own");
+                params.and("own", caller.orgId().orElse(new UUID(0, 0)));
+            }
+        }
+        if (item != null) {
+            where.append(" and itemCode = :item");
+            params.and("item", item);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        List<SupplyRequest> rows = SupplyRequest.<SupplyRequest>find(where + " order by id", params).range(0, limit)
+                .list();
+        return Page.of(rows, limit, RequestView::of, r -> r.id.toString());
+    }
+
+    /** Cancels what has not shipped: proposed and confirmed allocations give their quantity back. */
+    @Transactional
+    public SupplyRequest cancel(Caller caller, UUID id) {
+        SupplyRequest r = visible(caller, id);
+        SupplyRequest.getEntityManager().lock(r, LockModeType.PESSIMISTIC_WRITE);
+        if (r.status == RequestStatus.CANCELLED) {
+            return r;
+        }
+        if (r.status == RequestStatus.FULFILLED || allocations.anyShipped(r.id)) {
+            throw ProblemException.conflict("Supply is already on its way or delivered; it can no longer be cancelled");
+        }
+        allocations.cancelOpenFor(r);
+        r.status = RequestStatus.CANCELLED;
+        r.updatedAt = Instant.now();
+        SupplyRequest.flush();
+        events.request(r, "cancelled");
+        matching.match(List.of(r.itemCode)); // what it held goes to the next in line
+        return r;
+    }
+}

@@ -1,0 +1,70 @@
+package org.fugong.supply.supplier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.fugong.platform.events.CloudEvent;
+import org.fugong.platform.inbox.EventHandler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps the read models of organisations and regions from the registry's events. Each event
+ * carries the full state, so the handler upserts it, keeping whichever version is newer; the
+ * platform makes sure one event is applied once.
+ */
+@ApplicationScoped
+public class RegistryEventHandler implements EventHandler {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public List<String> topics() {
+        return List.of("registry.enterprises", "registry.regions");
+    }
+
+    @Override
+    public void handle(CloudEvent event) throws Exception {
+        JsonNode payload = json.readTree(event.data());
+        if (event.type().startsWith("fugong.registry.enterprise.")) {
+            JsonNode e = payload.get("enterprise");
+            em.createNativeQuery("""
+                    INSERT INTO enterprise_view (id, name, kind, status, region_code, priority_tier, version, updated_at)
+                    VALUES (:id, :name, :kind, :status, :region, :tier, :version, :now)
+                    ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, status = EXCLUDED.status,
+                        region_code = EXCLUDED.region_code, priority_tier = EXCLUDED.priority_tier,
+                        version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                    WHERE enterprise_view.version < EXCLUDED.version""")
+                    .setParameter("id", UUID.fromString(e.get("id").asText()))
+                    .setParameter("name", e.get("name").asText())
+                    .setParameter("kind", e.get("kind").asText())
+                    .setParameter("status", e.get("status").asText())
+                    .setParameter("region", e.get("region_code").asText())
+                    .setParameter("tier", e.get("priority_tier").asText())
+                    .setParameter("version", e.get("version").asLong())
+                    .setParameter("now", Instant.now())
+                    .executeUpdate();
+        } else if (event.type().equals("fugong.registry.region.risk-level-changed")) {
+            JsonNode r = payload.get("region");
+            em.createNativeQuery("""
+                    INSERT INTO region_view (code, risk_level, version) VALUES (:code, :risk, :version)
+                    ON CONFLICT (code) DO UPDATE SET risk_level = EXCLUDED.risk_level, version = EXCLUDED.version
+                    WHERE region_view.version < EXCLUDED.version""")
+                    .setParameter("code", r.get("code").asText())
+                    .setParameter("risk", r.get("risk_level").asText())
+                    .setParameter("version", r.get("version").asLong())
+                    .executeUpdate();
+        }
+        // Other types on these topics are of no interest to supply.
+    }
+}
