@@ -28,7 +28,8 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         if (options.contains("--help")) {
-            LOG.info("Usage: ./run.sh [--demo]  (environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, FUGONG_REGISTRY_PORT)");
+            LOG.info("Usage: ./run.sh [--demo]  (environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, "
+                    + "FUGONG_REGISTRY_PORT, FUGONG_SUPPLY_PORT)");
             return;
         }
         Path root = Path.of("").toAbsolutePath();
@@ -36,6 +37,7 @@ public final class Launcher {
         int pgPort = Integer.parseInt(env("FUGONG_PG_PORT", "15432"));
         int kafkaPort = Integer.parseInt(env("FUGONG_KAFKA_PORT", "19092"));
         int registryPort = Integer.parseInt(env("FUGONG_REGISTRY_PORT", "8081"));
+        int supplyPort = Integer.parseInt(env("FUGONG_SUPPLY_PORT", "8082"));
 
         LOG.info(String.format("Starting PostgreSQL on port %d (data in %s)", pgPort, home.resolve("postgres")));
         EmbeddedDatabase database = EmbeddedDatabase.persistent(home.resolve("postgres"), pgPort);
@@ -46,20 +48,27 @@ public final class Launcher {
         ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry", root,
                 registryPort, database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/registry-service.log"),
                 Map.of());
+        ServiceProcess supply = ServiceProcess.onEmbeddedInfrastructure("supply-service", "supply", root, supplyPort,
+                database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/supply-service.log"), Map.of());
+        List<ServiceProcess> services = List.of(registry, supply);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping...");
-            registry.stop();
+            services.forEach(ServiceProcess::stop);
             kafka.stop();
             database.close();
             stopped.countDown();
         }, "fugong-stop"));
 
-        LOG.info(String.format("Starting %s on port %d (log in %s)", registry.name(), registryPort,
-                home.resolve("logs/registry-service.log")));
-        registry.start();
-        registry.awaitReady(Duration.ofMinutes(2));
+        for (ServiceProcess service : services) {
+            LOG.info(String.format("Starting %s at %s (log in %s)", service.name(), service.baseUrl(),
+                    home.resolve("logs/" + service.name() + ".log")));
+            service.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(2));
+        }
 
         Duration lifetime = Duration.ofHours(12);
         String admin = TestJwt.as("ADMIN").subject("demo-admin").issuer(ISSUER).signedWith(keys.getPrivate())
@@ -77,10 +86,12 @@ public final class Launcher {
         }
 
         StringBuilder banner = new StringBuilder("\n\nFugong is running. Press Ctrl-C to stop.\n\n")
-                .append("  Registry API   ").append(registry.baseUrl()).append("/api/v1\n")
-                .append("  Swagger UI     ").append(registry.baseUrl()).append("/q/swagger-ui\n")
-                .append("  OpenAPI        ").append(registry.baseUrl()).append("/q/openapi\n")
-                .append("  Health         ").append(registry.baseUrl()).append("/q/health\n")
+                .append("  Registry API   ").append(registry.baseUrl()).append("/api/v1   (Swagger UI: ")
+                .append(registry.baseUrl()).append("/q/swagger-ui)\n")
+                .append("  Supply API     ").append(supply.baseUrl()).append("/api/v1   (Swagger UI: ")
+                .append(supply.baseUrl()).append("/q/swagger-ui)\n")
+                .append("  Health         ").append(registry.baseUrl()).append("/q/health, ").append(supply.baseUrl())
+                .append("/q/health\n")
                 .append("  Kafka          ").append(kafka.bootstrapServers()).append("\n")
                 .append("  PostgreSQL     ").append(database.jdbcUrl("registry")).append(" (user postgres)\n\n")
                 .append("Tokens (valid ").append(lifetime.toHours()).append(" h), as the gateway would forward them:\n")

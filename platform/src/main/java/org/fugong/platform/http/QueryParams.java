@@ -41,6 +41,18 @@ public final class QueryParams {
         }
     }
 
+    /** A UUID; null when absent. */
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID");
+        }
+    }
+
     /** A GB/T 2260 prefix of 2, 4 or 6 digits; null when absent. */
     public static String regionPrefix(String name, String value) {
         if (value == null || value.isEmpty()) {

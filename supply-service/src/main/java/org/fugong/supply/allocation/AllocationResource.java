@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,13 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fugong.platform.http.QueryParams;
 import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
-import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
 import org.fugong.supply.allocation.api.AllocationView;
-import org.fugong.supply.catalogue.SupplyItem;
 
 @Path("/api/v1")
 @Tag(name = "Allocations", description = "Who gets which supply, why, and the suppliers' answers")
@@ -48,9 +46,9 @@ public class AllocationResource {
     @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION })
     @Operation(summary = "List allocations in the caller's scope", description = "A supplier's own, a hospital's for its requests, "
             + "an authority's for deliveries in its region.")
-    public Page<AllocationView> list(@QueryParam("request_id") UUID requestId, @QueryParam("cursor") String cursor,
+    public Page<AllocationView> list(@QueryParam("request_id") String requestId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        return service.list(caller, requestId, cursor, Cursor.limit(limit));
+        return service.list(caller, QueryParams.uuid("request_id", requestId), cursor, Cursor.limit(limit));
     }
 
     @GET
@@ -89,17 +87,9 @@ public class AllocationResource {
     @POST
     @Path("/matching-runs")
     @RolesAllowed({ Role.ADMIN, Role.AUTHORITY })
-    @Transactional
     @Operation(summary = "Match open requests with free supply now")
     public RunView run(@Valid RunRequest body) {
-        List<String> items = body == null || body.itemCodes() == null || body.itemCodes().isEmpty()
-                ? matching.itemsWithOpenRequests() : body.itemCodes();
-        for (String code : items) {
-            if (code == null || SupplyItem.findById(code) == null) {
-                throw ProblemException.invalid("item_codes", code + " is not in the catalogue");
-            }
-        }
-        MatchingService.Run run = matching.match(items);
+        MatchingService.Run run = matching.runNow(body == null ? null : body.itemCodes());
         return new RunView(run.runId(), run.allocations().size(),
                 run.allocations().stream().map(AllocationView::of).toList());
     }

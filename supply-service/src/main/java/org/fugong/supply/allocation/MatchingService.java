@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.problem.ProblemException;
 import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
@@ -59,6 +60,18 @@ public class MatchingService {
             made.addAll(matchItem(item, runId));
         }
         return new Run(runId, made);
+    }
+
+    /** A run on demand over the given items, or over every item with open requests. */
+    @Transactional
+    public Run runNow(List<String> itemCodes) {
+        List<String> items = itemCodes == null || itemCodes.isEmpty() ? itemsWithOpenRequests() : itemCodes;
+        for (String code : items) {
+            if (code == null || SupplyItem.findById(code) == null) {
+                throw ProblemException.invalid("item_codes", code + " is not in the catalogue");
+            }
+        }
+        return match(items);
     }
 
     /** Items with open requests: what a run over everything covers. */

@@ -1,11 +1,10 @@
 package org.fugong.supply.catalogue;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +24,6 @@ import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Role;
-import org.fugong.platform.standards.Gtin;
 
 @Path("/api/v1/supply-items")
 @Tag(name = "Catalogue", description = "What can be offered and requested (public)")
@@ -34,6 +32,9 @@ import org.fugong.platform.standards.Gtin;
 @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER, Role.CHECKPOINT,
         Role.READER })
 public class CatalogueResource {
+
+    @Inject
+    CatalogueService catalogue;
 
     @GET
     @Operation(summary = "List supply items", description = "Ordered by code; filter by category.")
@@ -63,28 +64,9 @@ public class CatalogueResource {
 
     @POST
     @RolesAllowed(Role.ADMIN)
-    @Transactional
     @Operation(summary = "Add a supply item", description = "Administrators only. A GTIN, if given, must pass its check digit.")
     public Response add(@Valid @NotNull NewSupplyItem body) {
-        if (body.gtin() != null) {
-            Gtin.problem(body.gtin()).ifPresent(problem -> {
-                throw ProblemException.invalid("gtin", problem);
-            });
-        }
-        if (SupplyItem.findById(body.code()) != null) {
-            throw ProblemException.conflict("code", "an item with this code exists");
-        }
-        SupplyItem item = new SupplyItem();
-        item.code = body.code();
-        item.name = body.name().strip();
-        item.nameZh = body.nameZh();
-        item.category = body.category();
-        item.unit = body.unit().strip();
-        item.requiredStandard = body.requiredStandard() == null || body.requiredStandard().isBlank() ? null
-                : body.requiredStandard().strip();
-        item.gtin = body.gtin();
-        item.createdAt = Instant.now();
-        item.persist();
+        SupplyItem item = catalogue.add(body);
         return Response.created(URI.create("/api/v1/supply-items/" + item.code)).entity(SupplyItemView.of(item)).build();
     }
 }
