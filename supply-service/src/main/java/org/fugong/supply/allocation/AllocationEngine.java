@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Decides who gets which supply, with no framework and no database: the same input always gives
@@ -79,53 +82,119 @@ public final class AllocationEngine {
 
     private List<Placement> allocateItem(List<Request> requests, List<Offer> offers) {
         List<Request> ordered = requests.stream().sorted(requestOrder()).toList();
-        Map<UUID, Long> free = new HashMap<>();
-        offers.forEach(o -> free.put(o.id(), o.free()));
         long totalFree = offers.stream().mapToLong(Offer::free).sum();
         long cap = BigDecimal.valueOf(totalFree).multiply(settings.equityCap()).setScale(0, RoundingMode.CEILING)
                 .longValueExact();
+        Supply supply = new Supply(offers);
         Map<UUID, Long> remaining = new HashMap<>();
         ordered.forEach(r -> remaining.put(r.id(), r.remaining()));
-        Map<String, Long> placed = new LinkedHashMap<>(); // request/offer pair → quantity, in placement order
-        Map<String, Boolean> cappedPass = new HashMap<>();
+        Map<Pair, Long> placed = new LinkedHashMap<>(); // in placement order
+        Map<Pair, Boolean> firstPassOnly = new HashMap<>();
         for (Urgency urgency : Urgency.values()) {
             List<Request> tier = ordered.stream().filter(r -> r.urgency() == urgency).toList();
             for (boolean firstPass : new boolean[] { true, false }) {
                 for (Request request : tier) {
-                long want = remaining.get(request.id());
-                if (firstPass) {
-                    want = Math.min(want, cap);
-                }
-                for (Offer offer : offers.stream().sorted(offerOrder(request)).toList()) {
-                    if (want == 0) {
-                        break;
-                    }
-                    long take = Math.min(want, free.get(offer.id()));
-                    if (take == 0) {
-                        continue;
-                    }
-                    free.merge(offer.id(), -take, Long::sum);
-                    remaining.merge(request.id(), -take, Long::sum);
-                    want -= take;
-                    String key = request.id() + "/" + offer.id();
-                    placed.merge(key, take, Long::sum);
-                    cappedPass.putIfAbsent(key, firstPass);
-                }
+                    long want = firstPass ? Math.min(remaining.get(request.id()), cap) : remaining.get(request.id());
+                    boolean first = firstPass;
+                    supply.draw(request.deliveryRegion(), want, (offer, take) -> {
+                        remaining.merge(request.id(), -take, Long::sum);
+                        Pair key = new Pair(request, offer);
+                        placed.merge(key, take, Long::sum);
+                        firstPassOnly.putIfAbsent(key, first);
+                    });
                 }
             }
         }
-        Map<UUID, Request> byId = new HashMap<>();
-        ordered.forEach(r -> byId.put(r.id(), r));
-        Map<UUID, Offer> offersById = new HashMap<>();
-        offers.forEach(o -> offersById.put(o.id(), o));
-        List<Placement> result = new ArrayList<>();
-        placed.forEach((key, quantity) -> {
-            Request request = byId.get(UUID.fromString(key.substring(0, 36)));
-            Offer offer = offersById.get(UUID.fromString(key.substring(37)));
-            result.add(placement(request, offer, quantity, ordered.indexOf(request) + 1,
-                    cappedPass.get(key) && request.remaining() > cap));
-        });
+        Map<UUID, Integer> rank = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            rank.put(ordered.get(i).id(), i + 1);
+        }
+        List<Placement> result = new ArrayList<>(placed.size());
+        placed.forEach((pair, quantity) -> result.add(placement(pair.request(), pair.offer(), quantity,
+                rank.get(pair.request().id()), firstPassOnly.get(pair) && pair.request().remaining() > cap)));
         return result;
+    }
+
+    private record Pair(Request request, Offer offer) {
+    }
+
+    /**
+     * The free supply of one item, indexed for "nearest first": offers in base order (earliest
+     * expiry, then largest, then id) per prefecture, per province and overall. An offer leaves
+     * every index when it is used up, so a run costs about (requests + offers) × log(offers)
+     * instead of requests × offers.
+     */
+    private static final class Supply {
+        private static final Comparator<Offer> BASE = Comparator
+                .comparing(Offer::expiry, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Offer::free, Comparator.reverseOrder())
+                .thenComparing(Offer::id);
+
+        private final Map<UUID, Long> free = new HashMap<>();
+        private final TreeSet<Offer> all = new TreeSet<>(BASE);
+        private final Map<String, TreeSet<Offer>> byPrefecture = new HashMap<>();
+        private final Map<String, TreeSet<Offer>> byProvince = new HashMap<>();
+
+        Supply(List<Offer> offers) {
+            for (Offer o : offers) {
+                free.put(o.id(), o.free());
+                all.add(o);
+                byPrefecture.computeIfAbsent(o.originRegion().substring(0, 4), k -> new TreeSet<>(BASE)).add(o);
+                byProvince.computeIfAbsent(o.originRegion().substring(0, 2), k -> new TreeSet<>(BASE)).add(o);
+            }
+        }
+
+        /**
+         * Takes up to {@code want} from the offers with supply left, same prefecture first, then
+         * same province, then elsewhere, reporting each draw. Offers used up leave the indexes
+         * afterwards (not while they are being walked).
+         */
+        void draw(String region, long want, BiConsumer<Offer, Long> drawn) {
+            if (want == 0) {
+                return;
+            }
+            String prefecture = region.substring(0, 4);
+            String province = region.substring(0, 2);
+            List<Offer> usedUp = new ArrayList<>();
+            long left = want;
+            left = drawFrom(byPrefecture.getOrDefault(prefecture, EMPTY), o -> true, left, drawn, usedUp);
+            if (left > 0) {
+                left = drawFrom(byProvince.getOrDefault(province, EMPTY), o -> !o.originRegion().startsWith(prefecture),
+                        left, drawn, usedUp);
+            }
+            if (left > 0) {
+                drawFrom(all, o -> !o.originRegion().startsWith(province), left, drawn, usedUp);
+            }
+            for (Offer o : usedUp) {
+                all.remove(o);
+                byPrefecture.get(o.originRegion().substring(0, 4)).remove(o);
+                byProvince.get(o.originRegion().substring(0, 2)).remove(o);
+            }
+        }
+
+        private long drawFrom(TreeSet<Offer> offers, Predicate<Offer> include, long want, BiConsumer<Offer, Long> drawn,
+                List<Offer> usedUp) {
+            long left = want;
+            for (Offer o : offers) {
+                if (left == 0) {
+                    break;
+                }
+                long available = free.get(o.id());
+                if (available == 0 || !include.test(o)) {
+                    continue;
+                }
+                long take = Math.min(left, available);
+                free.put(o.id(), available - take);
+                if (available == take) {
+                    usedUp.add(o);
+                }
+                left -= take;
+                drawn.accept(o, take);
+            }
+            return left;
+        }
+
+        private static final TreeSet<Offer> EMPTY = new TreeSet<>(BASE);
     }
 
     private Placement placement(Request request, Offer offer, long quantity, int rank, boolean capped) {
@@ -157,12 +226,5 @@ public final class AllocationEngine {
                 .thenComparing(Request::neededBy, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Request::createdAt)
                 .thenComparing(Request::id);
-    }
-
-    static Comparator<Offer> offerOrder(Request request) {
-        return Comparator.comparing((Offer o) -> Nearness.between(o.originRegion(), request.deliveryRegion()))
-                .thenComparing(Offer::expiry, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Offer::free, Comparator.reverseOrder())
-                .thenComparing(Offer::id);
     }
 }
