@@ -144,6 +144,28 @@ public class AllocationService {
         }
     }
 
+    /**
+     * A supplier the registry suspended or deregistered keeps no proposed allocations: they are
+     * cancelled and their quantity returns to the requests. Confirmed ones stand (the goods may
+     * already be packed); authorities see them and may act.
+     *
+     * @return the items whose requests need matching again
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> cancelProposedOf(UUID supplierId) {
+        List<Allocation> proposed = Allocation.<Allocation>find("supplierId = ?1 and status = ?2 order by id", supplierId,
+                AllocationStatus.PROPOSED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Allocation a : proposed) {
+            SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
+            offer.allocated -= a.quantity;
+            offer.refreshStatus();
+            offer.updatedAt = Instant.now();
+            release(a, AllocationStatus.CANCELLED);
+            events.offer(offer, "updated");
+        }
+        return proposed.stream().map(a -> a.itemCode).distinct().toList();
+    }
+
     /** Ends an allocation that no longer holds its quantity; the request gives it up too. */
     private void release(Allocation a, AllocationStatus status) {
         SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);

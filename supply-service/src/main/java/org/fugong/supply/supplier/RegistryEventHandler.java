@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
+import org.fugong.supply.allocation.AllocationService;
+import org.fugong.supply.allocation.MatchingService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,12 @@ public class RegistryEventHandler implements EventHandler {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AllocationService allocations;
+
+    @Inject
+    MatchingService matching;
+
     @Override
     public List<String> topics() {
         return List.of("registry.enterprises", "registry.regions");
@@ -38,14 +46,20 @@ public class RegistryEventHandler implements EventHandler {
         JsonNode payload = json.readTree(event.data());
         if (event.type().startsWith("fugong.registry.enterprise.")) {
             JsonNode e = payload.get("enterprise");
-            em.createNativeQuery("""
+            UUID id = UUID.fromString(e.get("id").asText());
+            Supplier before = em.find(Supplier.class, id);
+            boolean wasActive = before != null && before.isActive();
+            if (before != null) {
+                em.detach(before); // the upsert below changes the row behind it
+            }
+            int changed = em.createNativeQuery("""
                     INSERT INTO enterprise_view (id, name, kind, status, region_code, priority_tier, version, updated_at)
                     VALUES (:id, :name, :kind, :status, :region, :tier, :version, :now)
                     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, status = EXCLUDED.status,
                         region_code = EXCLUDED.region_code, priority_tier = EXCLUDED.priority_tier,
                         version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                     WHERE enterprise_view.version < EXCLUDED.version""")
-                    .setParameter("id", UUID.fromString(e.get("id").asText()))
+                    .setParameter("id", id)
                     .setParameter("name", e.get("name").asText())
                     .setParameter("kind", e.get("kind").asText())
                     .setParameter("status", e.get("status").asText())
@@ -54,6 +68,13 @@ public class RegistryEventHandler implements EventHandler {
                     .setParameter("version", e.get("version").asLong())
                     .setParameter("now", Instant.now())
                     .executeUpdate();
+            if (changed == 1 && wasActive && !"ACTIVE".equals(e.get("status").asText())) {
+                // The consequences of a suspension: its proposed allocations go back and are matched elsewhere.
+                List<String> items = allocations.cancelProposedOf(id);
+                if (!items.isEmpty()) {
+                    matching.match(items);
+                }
+            }
         } else if (event.type().equals("fugong.registry.region.risk-level-changed")) {
             JsonNode r = payload.get("region");
             em.createNativeQuery("""

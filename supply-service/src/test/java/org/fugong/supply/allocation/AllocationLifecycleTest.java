@@ -63,6 +63,32 @@ class AllocationLifecycleTest {
     }
 
     @Test
+    void aSuspensionByTheRegistryCancelsTheSuppliersProposedAllocationsAndMatchesAgain() {
+        String item = Api.newItem(null);
+        UUID near = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
+        UUID far = RegistryFeed.organisation("ENTERPRISE", "440305", "ACTIVE", 0);
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
+        Api.as(Api.supplier(near)).body(Api.certifiedOffer(item, 50, "420111")).post("/api/v1/supply-offers").then()
+                .statusCode(201);
+        String request = Api.as(Api.hospital(hospital)).body(Api.request(item, 20, "HIGH"))
+                .post("/api/v1/supply-requests").then().statusCode(201).extract().path("id");
+        String farOffer = Api.as(Api.supplier(far)).body(Api.certifiedOffer(item, 50, "440305"))
+                .post("/api/v1/supply-offers").then().statusCode(201).extract().path("id");
+        String first = Api.as(Api.hospital(hospital)).queryParam("request_id", request).get("/api/v1/allocations").then()
+                .body("items", hasSize(1)).extract().path("items[0].id");
+
+        RegistryFeed.publish(near, "ENTERPRISE", "420111", "SUSPENDED", 1, "fugong.registry.enterprise.status-changed",
+                UUID.randomUUID().toString());
+        RegistryFeed.await(() -> Api.as(Api.hospital(hospital)).get("/api/v1/allocations/" + first).then().extract()
+                .<String>path("status").equals("CANCELLED"));
+        var now = Api.as(Api.hospital(hospital)).queryParam("request_id", request).get("/api/v1/allocations").then()
+                .body("items", hasSize(2)).extract();
+        assertThat(now.<String>path("items[1].offer_id")).isEqualTo(farOffer);
+        assertThat(now.<String>path("items[1].status")).isEqualTo("PROPOSED");
+        Api.as(Api.hospital(hospital)).get("/api/v1/supply-requests/" + request).then().body("allocated", equalTo(20));
+    }
+
+    @Test
     void anAuthorityRunsMatchingOnDemand() {
         String item = Api.newItem(null);
         Api.as(TestJwt.authority("42")).body(java.util.Map.of("item_codes", List.of(item))).post("/api/v1/matching-runs")
