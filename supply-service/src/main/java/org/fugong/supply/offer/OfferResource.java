@@ -65,7 +65,7 @@ public class OfferResource {
     @Operation(summary = "Get an offer")
     public Response get(@PathParam("id") UUID id) {
         SupplyOffer o = service.visible(caller, id);
-        return Response.ok(OfferView.of(o)).tag(ETags.of(o.version)).build();
+        return Response.ok(service.view(o)).tag(ETags.of(o.version)).build();
     }
 
     @PUT
@@ -73,6 +73,6 @@ public class OfferResource {
     @RolesAllowed({ Role.ADMIN, Role.ENTERPRISE })
     @Operation(summary = "Withdraw an offer", description = "What is not yet allocated is no longer offered.")
     public OfferView withdraw(@PathParam("id") UUID id) {
-        return OfferView.of(service.withdraw(caller, id));
+        return service.view(service.withdraw(caller, id));
     }
 }

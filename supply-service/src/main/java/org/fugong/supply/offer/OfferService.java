@@ -3,7 +3,9 @@ package org.fugong.supply.offer;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +87,7 @@ public class OfferService {
             o.persistAndFlush();
             events.offer(o, "published");
             matching.match(List.of(o.itemCode));
-            return new Created<>(URI.create("/api/v1/supply-offers/" + o.id), OfferView.of(o), null);
+            return new Created<>(URI.create("/api/v1/supply-offers/" + o.id), view(o), null);
         });
     }
 
@@ -94,7 +96,9 @@ public class OfferService {
             return;
         }
         if (certificate == null) {
-            throw ProblemException.invalid("certificate", "is required: " + item.code + " must meet " + item.requiredStandard);
+            // Accepted and shown, never allocated: a supplier may announce stock while its certificate
+            // is still in (emergency) approval; authorities see it, the engine passes it over.
+            return;
         }
         if (!CertificateRule.sameStandard(item.requiredStandard, certificate.standard())) {
             throw ProblemException.invalid("certificate.standard", "must be " + item.requiredStandard);
@@ -102,6 +106,12 @@ public class OfferService {
         if (certificate.validUntil().isBefore(today)) {
             throw ProblemException.invalid("certificate.valid_until", "has passed");
         }
+    }
+
+    /** The offer as callers see it, with whether it is certified for its item today. */
+    public OfferView view(SupplyOffer o) {
+        SupplyItem item = SupplyItem.findById(o.itemCode);
+        return OfferView.of(o, item.requiredStandard, LocalDate.now(config.zone()));
     }
 
     /** Suppliers see their own offers; authorities those from their region; administrators all. */
@@ -140,7 +150,13 @@ public class OfferService {
             params.and("item", item);
         }
         List<SupplyOffer> rows = SupplyOffer.<SupplyOffer>find(where + " order by id", params).range(0, limit).list();
-        return Page.of(rows, limit, OfferView::of, o -> o.id.toString());
+        Map<String, String> standards = new HashMap<>();
+        if (!rows.isEmpty()) {
+            SupplyItem.<SupplyItem>list("code in ?1", rows.stream().map(o -> o.itemCode).distinct().toList())
+                    .forEach(i -> standards.put(i.code, i.requiredStandard));
+        }
+        LocalDate today = LocalDate.now(config.zone());
+        return Page.of(rows, limit, o -> OfferView.of(o, standards.get(o.itemCode), today), o -> o.id.toString());
     }
 
     /** The supplier takes back what is not yet allocated; allocations already made stand. */

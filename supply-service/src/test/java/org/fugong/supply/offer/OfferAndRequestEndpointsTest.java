@@ -57,21 +57,30 @@ class OfferAndRequestEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no certificate|certificate|",
             "wrong standard|certificate.standard|YY 0469-2011",
             "expired certificate|certificate.valid_until|GB 19083-2010" })
     void certifiedItemsNeedAValidCertificateToTheirStandard(String name, String field, String standard) {
         String item = Api.newItem("GB 19083-2010");
         UUID supplier = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
         Map<String, Object> offer = Api.certifiedOffer(item, 10, "420111");
-        if (standard == null) {
-            offer.remove("certificate");
-        } else {
-            offer.put("certificate", Map.of("standard", standard, "number", "N-1",
-                    "valid_until", field.endsWith("valid_until") ? "2020-01-01" : "2099-01-01"));
-        }
+        offer.put("certificate", Map.of("standard", standard, "number", "N-1",
+                "valid_until", field.endsWith("valid_until") ? "2020-01-01" : "2099-01-01"));
         problem(Api.as(Api.supplier(supplier)).body(offer).post("/api/v1/supply-offers").then(), 400)
                 .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
+    void anOfferWithoutItsCertificateIsRecordedButNeverAllocated() {
+        String item = Api.newItem("GB 19083-2010");
+        UUID supplier = RegistryFeed.organisation("ENTERPRISE", "420102", "ACTIVE", 0);
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
+        Map<String, Object> offer = Api.certifiedOffer(item, 100, "420102");
+        offer.remove("certificate");
+        String id = Api.as(Api.supplier(supplier)).body(offer).post("/api/v1/supply-offers").then().statusCode(201)
+                .body("certified", equalTo(false)).extract().path("id");
+        Api.as(Api.hospital(hospital)).body(Api.request(item, 10, "CRITICAL")).post("/api/v1/supply-requests").then()
+                .statusCode(201).body("allocated", equalTo(0)).body("status", equalTo("OPEN"));
+        Api.as(Api.supplier(supplier)).get("/api/v1/supply-offers/" + id).then().body("allocated", equalTo(0));
     }
 
     @Test
