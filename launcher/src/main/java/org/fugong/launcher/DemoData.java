@@ -52,21 +52,29 @@ final class DemoData {
             Map.entry("LITHIUM_BATTERIES", "锂电池"), Map.entry("NEW_ENERGY_VEHICLES", "新能源汽车"),
             Map.entry("HOSPITALITY", "酒店管理"), Map.entry("POWER_EQUIPMENT", "电力设备"));
 
+    /** An organisation the demo registered. */
+    record Organisation(UUID id, String kind, String name, String county, String industry) {
+    }
+
     private DemoData() {
     }
 
-    /** Loads the demo unless the registry already holds organisations. Returns a demo enterprise's id. */
-    static UUID load(RestClient admin, Function<UUID, String> enterpriseToken) throws Exception {
+    /**
+     * Loads the demo unless the registry already holds organisations.
+     *
+     * @return what it registered, empty when the demo was loaded before
+     */
+    static List<Organisation> load(RestClient admin, Function<UUID, String> enterpriseToken) throws Exception {
         JsonNode existing = admin.get("/api/v1/enterprises?limit=1");
         if (existing.get("items").size() > 0) {
-            return UUID.fromString(existing.get("items").get(0).get("id").asText());
+            return List.of();
         }
+        List<Organisation> registered = new java.util.ArrayList<>();
         // Risk as of late February 2020: Wuhan high, the rest of Hubei medium, Shenzhen medium.
         setRisk(admin, "420000", "MEDIUM", "Hubei: new cases in the past 14 days");
         setRisk(admin, "420100", "HIGH", "Wuhan: more than 50 cases and clusters in the past 14 days");
         setRisk(admin, "440300", "MEDIUM", "Shenzhen: new imported cases in the past 14 days");
 
-        UUID first = null;
         int n = 0;
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         for (Place place : PLACES) {
@@ -74,11 +82,10 @@ final class DemoData {
                 n++;
                 int employees = 15 + (n * 137) % 2400;
                 String revenue = (2_000_000L + (n * 7_919_000L) % 900_000_000L) + ".00";
-                UUID id = register(admin, "ENTERPRISE", place.city() + WORDS.get(industry) + (n % 3 == 0 ? "股份" : "")
-                        + "有限公司", place.county(), industry, n % 5 == 0 ? "LOCAL_SOE" : "PRIVATE", employees, revenue, n);
-                if (first == null) {
-                    first = id;
-                }
+                String name = place.city() + WORDS.get(industry) + (n % 3 == 0 ? "股份" : "") + "有限公司";
+                UUID id = register(admin, "ENTERPRISE", name, place.county(), industry,
+                        n % 5 == 0 ? "LOCAL_SOE" : "PRIVATE", employees, revenue, n);
+                registered.add(new Organisation(id, "ENTERPRISE", name, place.county(), industry));
                 RestClient self = admin.as(enterpriseToken.apply(id));
                 boolean allMeasures = n % 4 != 0;
                 JsonNode filing = self.post("/api/v1/enterprises/" + id + "/resumption-filings", Map.of(
@@ -106,13 +113,15 @@ final class DemoData {
                 }
             }
         }
-        register(admin, "HEALTH_INSTITUTION", "武汉市金银潭医院", "420105", "HEALTHCARE_SERVICES", "LOCAL_SOE", 1200,
-                "850000000.00", ++n);
-        register(admin, "HEALTH_INSTITUTION", "浙江大学医学院附属第一医院", "330102", "HEALTHCARE_SERVICES", "LOCAL_SOE",
-                6000, "9000000000.00", ++n);
+        registered.add(new Organisation(register(admin, "HEALTH_INSTITUTION", "武汉市金银潭医院", "420105",
+                "HEALTHCARE_SERVICES", "LOCAL_SOE", 1200, "850000000.00", ++n), "HEALTH_INSTITUTION", "武汉市金银潭医院",
+                "420105", "HEALTHCARE_SERVICES"));
+        registered.add(new Organisation(register(admin, "HEALTH_INSTITUTION", "浙江大学医学院附属第一医院", "330102",
+                "HEALTHCARE_SERVICES", "LOCAL_SOE", 6000, "9000000000.00", ++n), "HEALTH_INSTITUTION",
+                "浙江大学医学院附属第一医院", "330102", "HEALTHCARE_SERVICES"));
         register(admin, "FINANCIAL_INSTITUTION", "湖北普惠银行", "420106", "FINANCIAL_SERVICES", "LOCAL_SOE", 3000,
                 "5000000000.00", ++n);
-        return first;
+        return registered;
     }
 
     private static UUID register(RestClient admin, String kind, String name, String county, String industry,

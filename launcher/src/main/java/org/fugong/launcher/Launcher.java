@@ -78,11 +78,18 @@ public final class Launcher {
         String reader = TestJwt.as("READER").subject("demo-reader").issuer(ISSUER).signedWith(keys.getPrivate())
                 .expiresIn(lifetime).token();
         UUID demoEnterprise = null;
+        String supplyStory = null;
         if (options.contains("--demo")) {
             LOG.info("Loading demo data...");
-            demoEnterprise = DemoData.load(new RestClient(registry.baseUrl(), admin), id -> TestJwt.as("ENTERPRISE")
-                    .subject("demo-enterprise-" + id).orgId(id).issuer(ISSUER).signedWith(keys.getPrivate())
-                    .expiresIn(lifetime).token());
+            List<DemoData.Organisation> organisations = DemoData.load(new RestClient(registry.baseUrl(), admin),
+                    id -> TestJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id).issuer(ISSUER)
+                            .signedWith(keys.getPrivate()).expiresIn(lifetime).token());
+            if (!organisations.isEmpty()) {
+                demoEnterprise = organisations.get(0).id();
+                supplyStory = SupplyDemo.load(new RestClient(supply.baseUrl(), admin), organisations,
+                        o -> TestJwt.as(o.kind()).subject("demo-" + o.id()).orgId(o.id()).issuer(ISSUER)
+                                .signedWith(keys.getPrivate()).expiresIn(lifetime).token());
+            }
         }
 
         StringBuilder banner = new StringBuilder("\n\nFugong is running. Press Ctrl-C to stop.\n\n")
@@ -103,6 +110,9 @@ public final class Launcher {
                     .append(TestJwt.as("ENTERPRISE").subject("demo-enterprise").orgId(demoEnterprise).issuer(ISSUER)
                             .signedWith(keys.getPrivate()).expiresIn(lifetime).token())
                     .append("\n");
+        }
+        if (supplyStory != null) {
+            banner.append("\n").append(supplyStory).append("\n");
         }
         banner.append("\nTry:  curl -H \"Authorization: Bearer $TOKEN\" ").append(registry.baseUrl())
                 .append("/api/v1/stats/resumption?group_by=region\n");

@@ -40,7 +40,25 @@ final class RestClient {
         return send("PUT", path, body, expected);
     }
 
+    /** A POST whose answer the caller judges: the status and the parsed body. */
+    Answer tryPost(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("POST", path, body), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
     private JsonNode send(String method, String path, Object body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private HttpRequest request(String method, String path, Object body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
@@ -51,11 +69,6 @@ final class RestClient {
             request.header("Content-Type", "application/json").header("If-Match", "*")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return request.build();
     }
 }
