@@ -46,7 +46,12 @@ public final class Contracts {
                     "fugong.supply.allocation.proposed",
                     "fugong.supply.allocation.confirmed",
                     "fugong.supply.allocation.declined",
-                    "fugong.supply.allocation.cancelled"));
+                    "fugong.supply.allocation.in-transit",
+                    "fugong.supply.allocation.delivered",
+                    "fugong.supply.allocation.cancelled"),
+            "logistics.shipments", List.of(
+                    "fugong.logistics.shipment.picked-up",
+                    "fugong.logistics.shipment.delivered"));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -122,6 +122,46 @@ public class AllocationService {
         return a;
     }
 
+    /** Logistics picked the goods up. Unknown or already-moved allocations are left as they are. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipped(UUID allocationId) {
+        Allocation a = em.find(Allocation.class, allocationId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || (a.status != AllocationStatus.CONFIRMED && a.status != AllocationStatus.PROPOSED)) {
+            return;
+        }
+        a.status = AllocationStatus.IN_TRANSIT;
+        a.updatedAt = Instant.now();
+        em.flush();
+        events.allocation(a, "in-transit");
+    }
+
+    /**
+     * The goods arrived: the received quantity (the proof of delivery, possibly less than shipped)
+     * counts as delivered; a request whose allocations are all delivered is FULFILLED.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delivered(UUID allocationId, long received) {
+        Allocation a = em.find(Allocation.class, allocationId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || a.status == AllocationStatus.DELIVERED || !a.status.holdsQuantity()) {
+            return;
+        }
+        long delivered = Math.max(0, Math.min(received, a.quantity));
+        a.status = AllocationStatus.DELIVERED;
+        a.delivered = delivered;
+        a.updatedAt = Instant.now();
+        SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
+        request.delivered += delivered;
+        boolean allDelivered = Allocation.count("requestId = ?1 and status in ?2 and id <> ?3", a.requestId,
+                List.of(AllocationStatus.PROPOSED, AllocationStatus.CONFIRMED, AllocationStatus.IN_TRANSIT), a.id) == 0;
+        if (allDelivered && request.allocated == request.quantity) {
+            request.status = org.fugong.supply.request.RequestStatus.FULFILLED;
+        }
+        request.updatedAt = Instant.now();
+        em.flush();
+        events.allocation(a, "delivered");
+        events.request(request, "updated");
+    }
+
     /** Whether anything of the request has left a supplier. */
     public boolean anyShipped(UUID requestId) {
         return Allocation.count("requestId = ?1 and status in ?2", requestId,
