@@ -19,12 +19,10 @@ import org.fugong.platform.idempotency.Created;
 import org.fugong.platform.idempotency.IdempotencyKeys;
 import org.fugong.platform.idempotency.IdempotentResponse;
 import org.fugong.platform.ids.UuidV7;
-import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
+import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
-import org.fugong.platform.security.RegionScope;
-import org.fugong.platform.security.Role;
 import org.fugong.platform.standards.Uscc;
 import org.fugong.registry.enterprise.api.EnterpriseView;
 import org.fugong.registry.enterprise.api.RegisterEnterprise;
@@ -34,7 +32,6 @@ import org.fugong.registry.region.RegionService;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 
 /** Registering, changing and finding organisations, with the caller's scope applied everywhere. */
 @ApplicationScoped
@@ -121,51 +118,15 @@ public class EnterpriseService {
     }
 
     public Page<EnterpriseView> list(Caller caller, Filter filter, String cursor, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        UUID after = Cursor.decodeUuid(cursor);
-        if (after != null) {
-            where.append(" and id > :after");
-            params.and("after", after);
-        }
-        if (!caller.isAdmin()) {
-            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
-                where.append(" and regionCode like :scope");
-                params.and("scope", RegionScope.prefixOf(caller.regionScope().get()) + "%");
-            } else {
-                where.append(" and id = :own");
-                params.and("own", caller.orgId().orElse(new UUID(0, 0)));
-            }
-        }
-        if (filter.region() != null) {
-            where.append(" and regionCode like :region");
-            params.and("region", RegionScope.prefixOf(filter.region()) + "%");
-        }
-        if (filter.industry() != null) {
-            where.append(" and industry = :industry");
-            params.and("industry", filter.industry());
-        }
-        if (filter.tier() != null) {
-            where.append(" and priorityTier = :tier");
-            params.and("tier", filter.tier());
-        }
-        if (filter.size() != null) {
-            where.append(" and sizeClass = :size");
-            params.and("size", filter.size());
-        }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            where.append(" and kind = :kind");
-            params.and("kind", filter.kind());
-        }
-        if (filter.resumptionStatus() != null) {
-            where.append(" and resumptionStatus = :resumption");
-            params.and("resumption", filter.resumptionStatus());
-        }
-        List<Enterprise> rows = Enterprise.<Enterprise>find(where + " order by id", params).range(0, limit).list();
+        ScopedFilter where = ScopedFilter.forCaller(caller, "regionCode", "id", cursor)
+                .prefix("regionCode", filter.region())
+                .equal("industry", filter.industry())
+                .equal("priorityTier", filter.tier())
+                .equal("sizeClass", filter.size())
+                .equal("status", filter.status())
+                .equal("kind", filter.kind())
+                .equal("resumptionStatus", filter.resumptionStatus());
+        List<Enterprise> rows = Enterprise.<Enterprise>find(where.query(), where.params()).range(0, limit).list();
         return Page.of(rows, limit, e -> access.view(caller, e), e -> e.id.toString());
     }
 

@@ -174,14 +174,7 @@ public class AllocationService {
         List<Allocation> open = Allocation.<Allocation>find("requestId = ?1 and status in ?2", request.id,
                 List.of(AllocationStatus.PROPOSED, AllocationStatus.CONFIRMED)).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
-        for (Allocation a : open) {
-            SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
-            offer.allocated -= a.quantity;
-            offer.refreshStatus();
-            offer.updatedAt = Instant.now();
-            release(a, AllocationStatus.CANCELLED);
-            events.offer(offer, "updated");
-        }
+        open.forEach(this::cancelReturningToOffer);
     }
 
     /**
@@ -195,15 +188,18 @@ public class AllocationService {
     public List<String> cancelProposedOf(UUID supplierId) {
         List<Allocation> proposed = Allocation.<Allocation>find("supplierId = ?1 and status = ?2 order by id", supplierId,
                 AllocationStatus.PROPOSED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        for (Allocation a : proposed) {
-            SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
-            offer.allocated -= a.quantity;
-            offer.refreshStatus();
-            offer.updatedAt = Instant.now();
-            release(a, AllocationStatus.CANCELLED);
-            events.offer(offer, "updated");
-        }
+        proposed.forEach(this::cancelReturningToOffer);
         return proposed.stream().map(a -> a.itemCode).distinct().toList();
+    }
+
+    /** Cancels an allocation: its quantity is free on the offer again and missing on the request. */
+    private void cancelReturningToOffer(Allocation a) {
+        SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
+        offer.allocated -= a.quantity;
+        offer.refreshStatus();
+        offer.updatedAt = Instant.now();
+        release(a, AllocationStatus.CANCELLED);
+        events.offer(offer, "updated");
     }
 
     /** Ends an allocation that no longer holds its quantity; the request gives it up too. */

@@ -17,12 +17,11 @@ import org.fugong.platform.idempotency.Created;
 import org.fugong.platform.idempotency.IdempotencyKeys;
 import org.fugong.platform.idempotency.IdempotentResponse;
 import org.fugong.platform.ids.UuidV7;
-import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
+import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
-import org.fugong.platform.security.RegionScope;
 import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
@@ -129,27 +128,8 @@ public class OfferService {
     }
 
     public Page<OfferView> list(Caller caller, String item, String cursor, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        UUID after = Cursor.decodeUuid(cursor);
-        if (after != null) {
-            where.append(" and id > :after");
-            params.and("after", after);
-        }
-        if (!caller.isAdmin()) {
-            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
-                where.append(" and originRegion like :scope");
-                params.and("scope", RegionScope.prefixOf(caller.regionScope().get()) + "%");
-            } else {
-                where.append(" and supplierId = :own");
-                params.and("own", caller.orgId().orElse(new UUID(0, 0)));
-            }
-        }
-        if (item != null) {
-            where.append(" and itemCode = :item");
-            params.and("item", item);
-        }
-        List<SupplyOffer> rows = SupplyOffer.<SupplyOffer>find(where + " order by id", params).range(0, limit).list();
+        ScopedFilter where = ScopedFilter.forCaller(caller, "originRegion", "supplierId", cursor).equal("itemCode", item);
+        List<SupplyOffer> rows = SupplyOffer.<SupplyOffer>find(where.query(), where.params()).range(0, limit).list();
         Map<String, String> standards = new HashMap<>();
         if (!rows.isEmpty()) {
             SupplyItem.<SupplyItem>list("code in ?1", rows.stream().map(o -> o.itemCode).distinct().toList())

@@ -15,11 +15,10 @@ import org.fugong.platform.idempotency.Created;
 import org.fugong.platform.idempotency.IdempotencyKeys;
 import org.fugong.platform.idempotency.IdempotentResponse;
 import org.fugong.platform.ids.UuidV7;
-import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
+import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
-import org.fugong.platform.security.RegionScope;
 import org.fugong.platform.security.Role;
 import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.AllocationService;
@@ -30,7 +29,6 @@ import org.fugong.supply.request.api.NewRequest;
 import org.fugong.supply.request.api.RequestView;
 import org.fugong.supply.supplier.Supplier;
 
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class RequestService {
@@ -109,31 +107,9 @@ public class RequestService {
     }
 
     public Page<RequestView> list(Caller caller, String item, RequestStatus status, String cursor, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        UUID after = Cursor.decodeUuid(cursor);
-        if (after != null) {
-            where.append(" and id > :after");
-            params.and("after", after);
-        }
-        if (!caller.isAdmin()) {
-            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
-                where.append(" and deliveryRegion like :scope");
-                params.and("scope", RegionScope.prefixOf(caller.regionScope().get()) + "%");
-            } else {
-                where.append(" and requesterOrgId = :own");
-                params.and("own", caller.orgId().orElse(new UUID(0, 0)));
-            }
-        }
-        if (item != null) {
-            where.append(" and itemCode = :item");
-            params.and("item", item);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        List<SupplyRequest> rows = SupplyRequest.<SupplyRequest>find(where + " order by id", params).range(0, limit)
+        ScopedFilter where = ScopedFilter.forCaller(caller, "deliveryRegion", "requesterOrgId", cursor)
+                .equal("itemCode", item).equal("status", status);
+        List<SupplyRequest> rows = SupplyRequest.<SupplyRequest>find(where.query(), where.params()).range(0, limit)
                 .list();
         return Page.of(rows, limit, RequestView::of, r -> r.id.toString());
     }
