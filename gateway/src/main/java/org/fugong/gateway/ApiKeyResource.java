@@ -1,0 +1,91 @@
+package org.fugong.gateway;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Role;
+
+/** Issuing and revoking client applications' API keys: administrators only, by their own API key. */
+@Path("/admin/api-keys")
+@Tag(name = "API keys", description = "Client applications' keys (ADMIN)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PermitAll
+public class ApiKeyResource {
+
+    static final List<String> ROLES = List.of(Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION,
+            Role.LENDER, Role.CHECKPOINT, Role.READER);
+
+    @Inject
+    ApiKeys apiKeys;
+
+    public record NewKey(@NotBlank @Size(max = 100) String name,
+            @NotNull @Pattern(regexp = "ADMIN|AUTHORITY|ENTERPRISE|HEALTH_INSTITUTION|LENDER|CHECKPOINT|READER",
+                    message = "must be one of ADMIN, AUTHORITY, ENTERPRISE, HEALTH_INSTITUTION, LENDER, CHECKPOINT, READER") String role,
+            UUID orgId,
+            @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}", message = "must be a GB/T 2260 prefix of 2, 4 or 6 digits") String regionScope) {
+    }
+
+    public record IssuedKey(UUID id, String name, String role, UUID orgId, String regionScope, String apiKey) {
+    }
+
+    @POST
+    @Operation(summary = "Issue a key", description = "The key is shown once; only its hash is kept. Organisation roles need "
+            + "org_id, AUTHORITY and CHECKPOINT need region_scope.")
+    public Response issue(@HeaderParam("X-Api-Key") String key, @Valid @NotNull NewKey body) {
+        requireAdmin(key);
+        boolean organisation = List.of(Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER).contains(body.role());
+        if (organisation && body.orgId() == null) {
+            throw ProblemException.invalid("org_id", "is required for " + body.role());
+        }
+        boolean regional = List.of(Role.AUTHORITY, Role.CHECKPOINT).contains(body.role());
+        if (regional && body.regionScope() == null) {
+            throw ProblemException.invalid("region_scope", "is required for " + body.role());
+        }
+        ApiKeys.Issued issued = apiKeys.issue(body.name().strip(), body.role(), organisation ? body.orgId() : null,
+                regional ? body.regionScope() : null);
+        ApiClient c = issued.client();
+        return Response.created(URI.create("/admin/api-keys/" + c.id()))
+                .entity(new IssuedKey(c.id(), c.name(), c.role(), c.orgId(), c.regionScope(), issued.key())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a key", description = "Effective at once on this replica and within seconds on the others.")
+    public Response revoke(@HeaderParam("X-Api-Key") String key, @PathParam("id") UUID id) {
+        requireAdmin(key);
+        if (!apiKeys.revoke(id)) {
+            throw ProblemException.notFound("API key " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    private void requireAdmin(String key) {
+        ApiClient caller = apiKeys.authenticate(key).orElseThrow(() -> new ProblemException(401, "unauthenticated",
+                "Unauthenticated", "A valid X-Api-Key is required", List.of(), java.util.Map.of("WWW-Authenticate", "ApiKey")));
+        if (!Role.ADMIN.equals(caller.role())) {
+            throw ProblemException.forbidden("Only administrators manage API keys");
+        }
+    }
+}

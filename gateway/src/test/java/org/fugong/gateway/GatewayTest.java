@@ -1,0 +1,127 @@
+package org.fugong.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@GatewayTestSupport
+class GatewayTest {
+
+    static String issue(String role, UUID org, String scope) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "test " + role, "role", role));
+        if (org != null) {
+            body.put("org_id", org.toString());
+        }
+        if (scope != null) {
+            body.put("region_scope", scope);
+        }
+        return given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON).body(body)
+                .post("/admin/api-keys").then().statusCode(201).extract().path("api_key");
+    }
+
+    static JsonPath claims(String bearer) {
+        String payload = bearer.substring("Bearer ".length()).split("\\.")[1];
+        return new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(payload)));
+    }
+
+    @Test
+    void everyPrefixReachesItsServiceWithAnInternalTokenInsteadOfTheKey() {
+        String key = issue("AUTHORITY", null, "42");
+        Map<String, String> expected = Map.of("/api/v1/enterprises?region=42", "registry", "/api/v1/regions/420000",
+                "registry", "/api/v1/health-reports/compliance?date=2020-03-10", "registry", "/api/v1/stats/resumption",
+                "registry", "/api/v1/supply-requests", "supply", "/api/v1/allocations/x", "supply",
+                "/api/v1/supply-gaps", "supply", "/api/v1/matching-runs", "supply");
+        expected.forEach((path, service) -> {
+            JsonPath echo = given().header("X-Api-Key", key).get(path).then().statusCode(200).extract().jsonPath();
+            assertThat(echo.getString("service")).as(path).isEqualTo(service);
+            assertThat(echo.getString("uri")).isEqualTo(path);
+            assertThat(echo.getString("headers.x-api-key")).isNull();
+            JsonPath claims = claims(echo.getString("headers.authorization"));
+            assertThat(claims.getString("iss")).isEqualTo("https://gateway.fugong");
+            assertThat(claims.getList("groups")).containsExactly("AUTHORITY");
+            assertThat(claims.getString("region_scope")).isEqualTo("42");
+        });
+    }
+
+    @Test
+    void forgedHeadersAreReplaced() {
+        UUID org = UUID.randomUUID();
+        String key = issue("ENTERPRISE", org, null);
+        JsonPath echo = given().header("X-Api-Key", key).header("Authorization", "Bearer forged.token.here")
+                .header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-Host", "evil.example")
+                .get("/api/v1/enterprises/" + org).then().statusCode(200).extract().jsonPath();
+        assertThat(echo.getString("headers.authorization")).startsWith("Bearer ey");
+        assertThat(claims(echo.getString("headers.authorization")).getString("org_id")).isEqualTo(org.toString());
+        assertThat(echo.getString("headers.x-forwarded-for")).isNotEqualTo("6.6.6.6");
+        assertThat(echo.getString("headers.x-forwarded-host")).isNotEqualTo("evil.example");
+        assertThat(echo.getString("headers.x-request-id")).isNotBlank();
+    }
+
+    @Test
+    void missingUnknownAndRevokedKeysAre401() {
+        given().get("/api/v1/regions").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "ApiKey").body("status", equalTo(401));
+        given().header("X-Api-Key", "fg_nonsense").get("/api/v1/regions").then().statusCode(401);
+        String key = issue("READER", null, null);
+        given().header("X-Api-Key", key).get("/api/v1/stats/resumption").then().statusCode(200);
+        given().header("X-Api-Key", key + "x").get("/api/v1/stats/resumption").then().statusCode(401);
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAtOnce() {
+        var issued = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "to revoke", "role", "READER")).post("/admin/api-keys").then().statusCode(201)
+                .extract();
+        String key = issued.path("api_key");
+        given().header("X-Api-Key", key).get("/api/v1/regions").then().statusCode(200);
+        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).delete("/admin/api-keys/" + issued.path("id"))
+                .then().statusCode(204);
+        given().header("X-Api-Key", key).get("/api/v1/regions").then().statusCode(401);
+    }
+
+    @Test
+    void unknownPathsAre404AndTheKeysApiIsForAdministrators() {
+        String reader = issue("READER", null, null);
+        given().header("X-Api-Key", reader).get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("X-Api-Key", reader).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "role", "ADMIN")).post("/admin/api-keys").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "role", "ADMIN")).post("/admin/api-keys").then()
+                .statusCode(401).header("WWW-Authenticate", "ApiKey");
+        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "role", "ENTERPRISE")).post("/admin/api-keys").then().statusCode(400)
+                .body("errors[0].field", equalTo("org_id"));
+        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "role", "EMPEROR")).post("/admin/api-keys").then().statusCode(400)
+                .body("errors[0].field", equalTo("role"));
+    }
+
+    @Test
+    void forwardedTokensVerifyWithThePublishedKey() throws Exception {
+        JsonPath jwks = given().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].alg", equalTo("RS256")).body("keys[0].d", nullValue()).extract().jsonPath();
+        java.util.Base64.Decoder url = java.util.Base64.getUrlDecoder();
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(new java.math.BigInteger(1, url.decode(jwks.getString("keys[0].n"))),
+                        new java.math.BigInteger(1, url.decode(jwks.getString("keys[0].e")))));
+        String token = given().header("X-Api-Key", issue("READER", null, null)).get("/api/v1/stats/resumption").then()
+                .extract().jsonPath().getString("headers.authorization").substring("Bearer ".length());
+        String[] parts = token.split("\\.");
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(key);
+        rsa.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(rsa.verify(url.decode(parts[2]))).isTrue();
+        assertThat(claims("Bearer " + token).getLong("exp") - claims("Bearer " + token).getLong("iat")).isEqualTo(60);
+    }
+}
