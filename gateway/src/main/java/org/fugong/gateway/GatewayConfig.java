@@ -25,6 +25,12 @@ public interface GatewayConfig {
     interface Jwt {
         String issuer();
 
+        /**
+         * PKCS#8 PEM file of the signing key (FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION); without it a
+         * key is made at start-up and services must read the JWKS.
+         */
+        Optional<String> privateKeyLocation();
+
         /** Lifetime of the internal tokens; they are reused for half of it. */
         @WithDefault("60s")
         Duration lifetime();

@@ -1,6 +1,15 @@
 package org.fugong.gateway;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -13,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,11 +40,18 @@ public class InternalTokens {
     @Inject
     GatewayConfig config;
 
-    private final KeyPair keys = newKeyPair();
-    private final String keyId = UUID.randomUUID().toString();
+    private KeyPair keys;
+    private String keyId;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(String token, Instant renewAfter) {
+    }
+
+    @PostConstruct
+    void loadKeys() {
+        keys = config.jwt().privateKeyLocation().map(InternalTokens::readKeyPair).orElseGet(InternalTokens::newKeyPair);
+        // The key id follows from the key, so every replica with the same key names it alike.
+        keyId = UUID.nameUUIDFromBytes(keys.getPublic().getEncoded()).toString();
     }
 
     public String tokenFor(ApiClient client) {
@@ -74,6 +91,21 @@ public class InternalTokens {
             bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Reads a PKCS#8 PEM RSA private key; the public key is derived from it. */
+    static KeyPair readKeyPair(String location) {
+        try {
+            String pem = Files.readString(Path.of(location.replaceFirst("^file:", "")), StandardCharsets.US_ASCII);
+            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+            PublicKey publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(),
+                    privateKey.getPublicExponent()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the JWT signing key at " + location, e);
+        }
     }
 
     private static KeyPair newKeyPair() {

@@ -35,6 +35,23 @@ public final class KeyPairs {
         return keys;
     }
 
+    public static Path privateKeyFile(Path dir) {
+        return dir.resolve("jwt-private.pem");
+    }
+
+    /** The gateway's bootstrap administrator key for local runs, made once and kept beside the JWT keys. */
+    public static String adminKey(Path dir) throws IOException {
+        Path file = dir.resolve("admin-api-key");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String key = "fg_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+        return key;
+    }
+
     public static Path publicKeyFile(Path dir) {
         return dir.resolve("jwt-public.pem");
     }

@@ -29,7 +29,7 @@ public final class Launcher {
         List<String> options = List.of(args);
         if (options.contains("--help")) {
             LOG.info("Usage: ./run.sh [--demo]  (environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, "
-                    + "FUGONG_REGISTRY_PORT, FUGONG_SUPPLY_PORT)");
+                    + "FUGONG_REGISTRY_PORT, FUGONG_SUPPLY_PORT, FUGONG_GATEWAY_PORT)");
             return;
         }
         Path root = Path.of("").toAbsolutePath();
@@ -38,6 +38,7 @@ public final class Launcher {
         int kafkaPort = Integer.parseInt(env("FUGONG_KAFKA_PORT", "19092"));
         int registryPort = Integer.parseInt(env("FUGONG_REGISTRY_PORT", "8081"));
         int supplyPort = Integer.parseInt(env("FUGONG_SUPPLY_PORT", "8082"));
+        int gatewayPort = Integer.parseInt(env("FUGONG_GATEWAY_PORT", "8080"));
 
         LOG.info(String.format("Starting PostgreSQL on port %d (data in %s)", pgPort, home.resolve("postgres")));
         EmbeddedDatabase database = EmbeddedDatabase.persistent(home.resolve("postgres"), pgPort);
@@ -50,7 +51,15 @@ public final class Launcher {
                 Map.of());
         ServiceProcess supply = ServiceProcess.onEmbeddedInfrastructure("supply-service", "supply", root, supplyPort,
                 database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/supply-service.log"), Map.of());
-        List<ServiceProcess> services = List.of(registry, supply);
+        // The gateway signs with the run command's key, so services verify its tokens and the printed ones alike.
+        String adminKey = KeyPairs.adminKey(home.resolve("jwt"));
+        ServiceProcess gateway = ServiceProcess.onEmbeddedInfrastructure("gateway", "gateway", root, gatewayPort,
+                database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/gateway.log"), Map.of(
+                        "FUGONG_REGISTRY_URL", registry.baseUrl(),
+                        "FUGONG_SUPPLY_URL", supply.baseUrl(),
+                        "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
+                        "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(home.resolve("jwt")).toString()));
+        List<ServiceProcess> services = List.of(registry, supply, gateway);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,6 +102,8 @@ public final class Launcher {
         }
 
         StringBuilder banner = new StringBuilder("\n\nFugong is running. Press Ctrl-C to stop.\n\n")
+                .append("  Gateway        ").append(gateway.baseUrl()).append("/api/v1   with  X-Api-Key: ")
+                .append(adminKey).append("  (ADMIN; issue more at POST /admin/api-keys)\n")
                 .append("  Registry API   ").append(registry.baseUrl()).append("/api/v1   (Swagger UI: ")
                 .append(registry.baseUrl()).append("/q/swagger-ui)\n")
                 .append("  Supply API     ").append(supply.baseUrl()).append("/api/v1   (Swagger UI: ")
@@ -114,7 +125,7 @@ public final class Launcher {
         if (supplyStory != null) {
             banner.append("\n").append(supplyStory).append("\n");
         }
-        banner.append("\nTry:  curl -H \"Authorization: Bearer $TOKEN\" ").append(registry.baseUrl())
+        banner.append("\nTry:  curl -H \"X-Api-Key: ").append(adminKey).append("\" ").append(gateway.baseUrl())
                 .append("/api/v1/stats/resumption?group_by=region\n");
         LOG.info(banner::toString);
         stopped.await();
