@@ -108,6 +108,17 @@ class GatewayTest {
     }
 
     @Test
+    void aLargeBodyStreamsThroughAndAnOversizedOneIs413() {
+        String key = issue("ADMIN", null, null);
+        byte[] large = new byte[900 * 1024];
+        java.util.Arrays.fill(large, (byte) 'a');
+        given().header("X-Api-Key", key).contentType(ContentType.BINARY).body(large).post("/api/v1/enterprises").then()
+                .statusCode(200).body("body_length", equalTo(large.length)).body("method", equalTo("POST"));
+        given().header("X-Api-Key", key).contentType(ContentType.BINARY).body(new byte[2 * 1024 * 1024])
+                .post("/api/v1/enterprises").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void forwardedTokensVerifyWithThePublishedKey() throws Exception {
         JsonPath jwks = given().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
                 .body("keys[0].alg", equalTo("RS256")).body("keys[0].d", nullValue()).extract().jsonPath();
