@@ -119,6 +119,16 @@ class GatewayTest {
     }
 
     @Test
+    void corsPreflightsAreAnsweredForConfiguredOriginsOnly() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "X-Api-Key,Content-Type").options("/api/v1/supply-requests")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
+        String allowed = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/supply-requests").then().extract().header("Access-Control-Allow-Origin");
+        assertThat(allowed).isNotEqualTo("https://evil.example");
+    }
+
+    @Test
     void forwardedTokensVerifyWithThePublishedKey() throws Exception {
         JsonPath jwks = given().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
                 .body("keys[0].alg", equalTo("RS256")).body("keys[0].d", nullValue()).extract().jsonPath();
