@@ -37,7 +37,17 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             config.put("fugong.gateway.upstreams." + service, "http://127.0.0.1:" + server.actualPort());
         }
         config.put("fugong.gateway.admin-key", GatewayTestSupport.ADMIN_KEY);
+        // A service that is not running: nothing routes to it, but health reports it.
+        config.put("fugong.gateway.upstreams.stopped", "http://127.0.0.1:" + closedPort());
         return config;
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort(); // closed again when this returns
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -129,6 +129,13 @@ class GatewayTest {
     }
 
     @Test
+    void healthShowsEachUpstreamAndIsUnavailableWhileOneIsDown() {
+        given().get("/health").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("upstreams.registry", equalTo("UP")).body("upstreams.supply", equalTo("UP"))
+                .body("upstreams.stopped", equalTo("DOWN"));
+    }
+
+    @Test
     void forwardedTokensVerifyWithThePublishedKey() throws Exception {
         JsonPath jwks = given().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
                 .body("keys[0].alg", equalTo("RS256")).body("keys[0].d", nullValue()).extract().jsonPath();

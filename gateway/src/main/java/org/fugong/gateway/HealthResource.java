@@ -1,0 +1,52 @@
+package org.fugong.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The readiness of every upstream, asked in parallel with a short timeout. */
+@Path("/health")
+@Tag(name = "Gateway")
+public class HealthResource {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    @Inject
+    GatewayConfig config;
+
+    public record Health(String status, Map<String, String> upstreams) {
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Whether every service behind the gateway is ready", description = "200 when all are UP, 503 otherwise.")
+    public Response health() {
+        Map<String, CompletableFuture<String>> checks = new TreeMap<>();
+        config.upstreams().forEach((service, url) -> checks.put(service, HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() == 200 ? "UP" : "DOWN")
+                .exceptionally(e -> "DOWN")));
+        Map<String, String> upstreams = new TreeMap<>();
+        checks.forEach((service, check) -> upstreams.put(service, check.join()));
+        boolean allUp = upstreams.values().stream().allMatch("UP"::equals);
+        return Response.status(allUp ? 200 : 503).entity(new Health(allUp ? "UP" : "DOWN", upstreams)).build();
+    }
+}
