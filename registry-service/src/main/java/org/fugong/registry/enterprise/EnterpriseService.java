@@ -198,10 +198,7 @@ public class EnterpriseService {
 
     @Transactional
     public Enterprise changeStatus(Caller caller, UUID id, StatusChange change, String ifMatch) {
-        Enterprise e = forUpdate(caller, id);
-        access.requireAuthorityOver(caller, e);
-        ETags.requireMatch(ifMatch, e.version);
-        requireNotDeregistered(e);
+        Enterprise e = forAuthorityChange(caller, id, ifMatch);
         if (change.status() == e.status) {
             return e;
         }
@@ -228,16 +225,22 @@ public class EnterpriseService {
 
     @Transactional
     public Enterprise setKeyEnterprise(Caller caller, UUID id, boolean key, String ifMatch) {
-        Enterprise e = forUpdate(caller, id);
-        access.requireAuthorityOver(caller, e);
-        ETags.requireMatch(ifMatch, e.version);
-        requireNotDeregistered(e);
+        Enterprise e = forAuthorityChange(caller, id, ifMatch);
         if (e.keyEnterprise != key) {
             e.keyEnterprise = key;
             e.updatedAt = Instant.now();
             flush();
             events.updated(e, List.of("key_enterprise"));
         }
+        return e;
+    }
+
+    /** Locked for a change only an authority covering it may make, at the version the caller saw. */
+    private Enterprise forAuthorityChange(Caller caller, UUID id, String ifMatch) {
+        Enterprise e = forUpdate(caller, id);
+        access.requireAuthorityOver(caller, e);
+        ETags.requireMatch(ifMatch, e.version);
+        requireNotDeregistered(e);
         return e;
     }
 

@@ -93,9 +93,7 @@ public class FilingService {
 
     public ResumptionFiling get(Caller caller, UUID enterpriseId, UUID filingId) {
         enterprises.visible(caller, enterpriseId);
-        return ResumptionFiling.<ResumptionFiling>find("id = ?1 and enterpriseId = ?2", filingId, enterpriseId)
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Resumption filing " + filingId));
+        return owned.one(ResumptionFiling.class, enterpriseId, filingId, "Resumption filing");
     }
 
     /** An authority covering the enterprise decides a filing that waits for review. */

@@ -96,8 +96,6 @@ public class ResumptionReportService {
 
     public ResumptionReport get(Caller caller, UUID enterpriseId, UUID reportId) {
         enterprises.visible(caller, enterpriseId);
-        return ResumptionReport.<ResumptionReport>find("id = ?1 and enterpriseId = ?2", reportId, enterpriseId)
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Resumption report " + reportId));
+        return owned.one(ResumptionReport.class, enterpriseId, reportId, "Resumption report");
     }
 }
