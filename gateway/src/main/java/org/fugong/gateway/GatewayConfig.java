@@ -1,26 +1,66 @@
 package org.fugong.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** Everything the gateway is told from outside: {@code fugong.gateway.*}. */
 @ConfigMapping(prefix = "fugong.gateway")
 public interface GatewayConfig {
 
-    /** Base URL of each upstream service by name: registry, supply. */
-    Map<String, String> upstreams();
+    /** The services behind the gateway, by name (registry, supply, ...). */
+    Map<String, Service> services();
 
     Jwt jwt();
+
+    Oidc oidc();
+
+    RateLimit rateLimit();
+
+    /**
+     * Requests anyone may make without a key, as "METHOD /path-prefix": they are forwarded as an
+     * anonymous READER and rate-limited per address.
+     */
+    @WithDefault("GET /api/v1/supply-items,GET /api/v1/stats,GET /api/v1/regions")
+    List<String> publicPaths();
 
     /** A first administrator key, from the environment (FUGONG_GATEWAY_ADMIN_KEY); never stored in clear. */
     Optional<String> adminKey();
 
-    /** How often each replica reloads API keys, so revocations elsewhere take effect. */
+    /** How often each replica reloads API keys (so revocations elsewhere take effect) and records last use. */
     @WithDefault("5s")
     Duration keyRefresh();
+
+    interface Service {
+        /** Base URL, e.g. http://registry:8081. */
+        String url();
+
+        /** The first segments after /api/v1/ this service owns. */
+        List<String> collections();
+
+        /** How long the service may take to start answering before the caller gets 504. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Retries after a failed connection, for idempotent methods or requests with an Idempotency-Key. */
+        @WithDefault("1")
+        int retries();
+
+        /** Consecutive failures (no connection, timeout, 502–504) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit refuses calls before one trial request is let through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
 
     interface Jwt {
         String issuer();
@@ -31,8 +71,73 @@ public interface GatewayConfig {
          */
         Optional<String> privateKeyLocation();
 
+        /**
+         * Public keys (PEM) of keys signed with before a rotation: still published in the JWKS, so
+         * tokens already on their way verify until they expire.
+         */
+        Optional<List<String>> previousPublicKeyLocations();
+
         /** Lifetime of the internal tokens; they are reused for half of it. */
         @WithDefault("60s")
         Duration lifetime();
+    }
+
+    /** Bearer tokens from an outside OpenID Connect issuer, mapped to roles and scope. */
+    interface Oidc {
+        /** The issuer ({@code iss}) accepted; OIDC is off without it. */
+        Optional<String> issuer();
+
+        /** Where the issuer publishes its keys (its {@code jwks_uri}). */
+        Optional<String> jwksUrl();
+
+        /** The audience ({@code aud}) tokens must name, if set. */
+        Optional<String> audience();
+
+        /** The claim holding the caller's roles; dots walk into objects (realm_access.roles). */
+        @WithDefault("roles")
+        String rolesClaim();
+
+        /** The issuer's role names to ours, e.g. {@code role-map."fugong-authority"=AUTHORITY}; our own names map to themselves. */
+        Map<String, String> roleMap();
+
+        @WithDefault("org_id")
+        String orgClaim();
+
+        @WithDefault("region_scope")
+        String regionClaim();
+
+        /** The claim naming the caller's rate-limit tier; callers without one get the default tier. */
+        @WithDefault("tier")
+        String tierClaim();
+
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** How often the issuer's keys are fetched again (sooner when a token names an unknown key). */
+        @WithDefault("10m")
+        Duration jwksRefresh();
+    }
+
+    interface RateLimit {
+        /** Buckets by tier: every client has a tier (API keys: set when issued; OIDC: the tier claim). */
+        Map<String, Tier> tiers();
+
+        @WithDefault("standard")
+        String defaultTier();
+
+        /** The tier of anonymous callers on public paths, counted per address. */
+        @WithDefault("anonymous")
+        String anonymousTier();
+
+        /** redis://host:port: counters shared by every gateway replica; in memory when unset. */
+        Optional<String> redisUrl();
+    }
+
+    interface Tier {
+        /** Sustained requests per second. */
+        double rate();
+
+        /** The bucket's size: requests a client may make at once after being idle. */
+        int burst();
     }
 }

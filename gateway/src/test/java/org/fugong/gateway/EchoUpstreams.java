@@ -1,21 +1,37 @@
 package org.fugong.gateway;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Two real HTTP servers standing in for the registry and supply services: each answers with the
- * method, path, headers and body it received, so tests see exactly what the gateway forwarded.
+ * Real HTTP servers standing in for what is outside the gateway: registry and supply services that
+ * answer with the method, path, headers and body they received (after {@code delay_ms} if asked),
+ * a "logistics" service the tests stop and start, and an OIDC issuer publishing its keys.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    private Vertx vertx;
+    public static final String OIDC_ISSUER = "https://issuer.example.test";
+    public static final String OIDC_KEY_ID = "issuer-key-1";
+    /** The issuer's signing key; tests sign their bearer tokens with it. */
+    public static final KeyPair OIDC_KEYS = rsa();
+    /** How many requests the logistics stand-in has received, to see what the gateway did not send. */
+    public static final AtomicInteger LOGISTICS_CALLS = new AtomicInteger();
+
+    private static Vertx vertx;
+    private static int logisticsPort;
+    private static HttpServer logistics;
 
     @Override
     public Map<String, String> start() {
@@ -25,27 +41,117 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                        .put("service", service).put("method", request.method().name()).put("uri", request.uri())
-                        .put("headers", headers).put("body_length", body.length()).encode());
+                String echo = new JsonObject().put("service", service).put("method", request.method().name())
+                        .put("uri", request.uri()).put("headers", headers).put("body_length", body.length()).encode();
+                String delay = request.getParam("delay_ms");
+                if (request.path().equals("/q/health/ready")) {
+                    request.response().end("{\"status\":\"UP\"}");
+                } else if (request.path().equals("/q/openapi")) {
+                    request.response().putHeader("Content-Type", "application/json").end(openApi(service).encode());
+                } else if (delay != null) {
+                    vertx.setTimer(Long.parseLong(delay), id -> request.response()
+                            .putHeader("Content-Type", "application/json").end(echo));
+                } else {
+                    request.response().putHeader("Content-Type", "application/json").end(echo);
+                }
             }));
-            try {
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            config.put("fugong.gateway.upstreams." + service, "http://127.0.0.1:" + server.actualPort());
+            config.put("fugong.gateway.services." + service + ".url", "http://127.0.0.1:" + listen(server));
         }
+        config.put("fugong.gateway.services.supply.timeout", "1s");
+
+        logisticsPort = freePort();
+        startLogistics();
+        config.put("fugong.gateway.services.logistics.url", "http://127.0.0.1:" + logisticsPort);
+        config.put("fugong.gateway.services.logistics.collections", "shipments");
+        config.put("fugong.gateway.services.logistics.failure-threshold", "3");
+        config.put("fugong.gateway.services.logistics.open-for", "2s");
+        config.put("fugong.gateway.services.logistics.retries", "1");
+
+        HttpServer issuer = vertx.createHttpServer().requestHandler(request -> request.response()
+                .putHeader("Content-Type", "application/json").end(jwks().encode()));
+        config.put("fugong.gateway.oidc.issuer", OIDC_ISSUER);
+        config.put("fugong.gateway.oidc.jwks-url", "http://127.0.0.1:" + listen(issuer) + "/jwks");
+        config.put("fugong.gateway.oidc.roles-claim", "realm_access.roles");
+        config.put("fugong.gateway.oidc.role-map.\"fugong-authority\"", "AUTHORITY");
+        config.put("fugong.gateway.oidc.role-map.\"fugong-enterprise\"", "ENTERPRISE");
+
+        config.put("fugong.gateway.rate-limit.tiers.tiny.rate", "1");
+        config.put("fugong.gateway.rate-limit.tiers.tiny.burst", "3");
         config.put("fugong.gateway.admin-key", GatewayTestSupport.ADMIN_KEY);
-        // A service that is not running: nothing routes to it, but health reports it.
-        config.put("fugong.gateway.upstreams.stopped", "http://127.0.0.1:" + closedPort());
+        config.put("fugong.gateway.key-refresh", "1s");
         return config;
     }
 
-    private static int closedPort() {
+    /** Brings the logistics stand-in (back) up on its port. */
+    public static void startLogistics() {
+        logistics = vertx.createHttpServer().requestHandler(request -> {
+            LOGISTICS_CALLS.incrementAndGet();
+            request.response().putHeader("Content-Type", "application/json").end("{\"service\":\"logistics\"}");
+        });
+        try {
+            logistics.listen(logisticsPort, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops it: connections to its port are refused until {@link #startLogistics()}. */
+    public static void stopLogistics() {
+        try {
+            logistics.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject openApi(String service) {
+        String path = service.equals("registry") ? "/api/v1/enterprises" : "/api/v1/supply-offers";
+        return new JsonObject().put("openapi", "3.1.0").put("info", new JsonObject().put("title", service))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
+                .put("paths", new JsonObject().put(path, new JsonObject().put("get", new JsonObject()
+                        .put("tags", new JsonArray().add(service)).put("security", new JsonArray()
+                                .add(new JsonObject().put("internalJwt", new JsonArray()))))))
+                .put("components", new JsonObject()
+                        .put("schemas", new JsonObject().put("Problem", new JsonObject().put("type", "object"))
+                                .put(service + "Thing", new JsonObject().put("type", "object")))
+                        .put("securitySchemes", new JsonObject().put("internalJwt", new JsonObject().put("type", "http"))));
+    }
+
+    private static JsonObject jwks() {
+        RSAPublicKey key = (RSAPublicKey) OIDC_KEYS.getPublic();
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return new JsonObject().put("keys", new JsonArray().add(new JsonObject().put("kty", "RSA").put("kid", OIDC_KEY_ID)
+                .put("alg", "RS256").put("use", "sig").put("n", url.encodeToString(unsigned(key.getModulus().toByteArray())))
+                .put("e", url.encodeToString(unsigned(key.getPublicExponent().toByteArray())))));
+    }
+
+    private static byte[] unsigned(byte[] bytes) {
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    private static int listen(HttpServer server) {
+        try {
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort(); // closed again when this returns
+            return socket.getLocalPort();
         } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,8 +71,10 @@ class GatewayTest {
 
     @Test
     void missingUnknownAndRevokedKeysAre401() {
-        given().get("/api/v1/regions").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "ApiKey").body("status", equalTo(401));
+        given().get("/api/v1/enterprises").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "ApiKey, Bearer").body("status", equalTo(401));
+        given().header("X-Api-Key", "fg_nonsense").get("/api/v1/enterprises").then().statusCode(401);
+        // A wrong key is refused even where no key is needed: the client should learn its key is bad.
         given().header("X-Api-Key", "fg_nonsense").get("/api/v1/regions").then().statusCode(401);
         String key = issue("READER", null, null);
         given().header("X-Api-Key", key).get("/api/v1/stats/resumption").then().statusCode(200);
@@ -130,9 +133,74 @@ class GatewayTest {
 
     @Test
     void healthShowsEachUpstreamAndIsUnavailableWhileOneIsDown() {
-        given().get("/health").then().statusCode(503).body("status", equalTo("DOWN"))
-                .body("upstreams.registry", equalTo("UP")).body("upstreams.supply", equalTo("UP"))
-                .body("upstreams.stopped", equalTo("DOWN"));
+        given().get("/health").then().statusCode(200).body("status", equalTo("UP"))
+                .body("upstreams.registry", equalTo("UP")).body("upstreams.logistics", equalTo("UP"));
+        EchoUpstreams.stopLogistics();
+        try {
+            given().get("/health").then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("upstreams.registry", equalTo("UP")).body("upstreams.supply", equalTo("UP"))
+                    .body("upstreams.logistics", equalTo("DOWN"));
+        } finally {
+            EchoUpstreams.startLogistics();
+        }
+    }
+
+    @Test
+    void publicPathsNeedNoKeyAndAreForwardedAsAnAnonymousReader() {
+        JsonPath echo = given().get("/api/v1/supply-items?q=mask").then().statusCode(200).extract().jsonPath();
+        JsonPath claims = claims(echo.getString("headers.authorization"));
+        assertThat(claims.getList("groups")).containsExactly("READER");
+        assertThat(claims.getString("sub")).startsWith("anonymous:");
+        given().get("/api/v1/stats/resumption").then().statusCode(200);
+        // Only the configured methods and prefixes are open.
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/supply-items").then().statusCode(401);
+        given().get("/api/v1/statsx").then().statusCode(404);
+        given().get("/api/v1/supply-offers").then().statusCode(401);
+    }
+
+    @Test
+    void keysAreListedWithoutTheKeyAndWithWhenTheyWereLastUsed() {
+        var issued = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "listed", "role", "READER", "tier", "partner")).post("/admin/api-keys").then()
+                .statusCode(201).body("tier", equalTo("partner")).extract();
+        String id = issued.path("id");
+        given().header("X-Api-Key", (String) issued.path("api_key")).get("/api/v1/stats/resumption").then().statusCode(200);
+        long deadline = System.currentTimeMillis() + 15_000;
+        Map<String, Object> listed = null;
+        while (System.currentTimeMillis() < deadline) {
+            listed = listedKey(id);
+            if (listed != null && listed.get("last_used_at") != null) {
+                break;
+            }
+        }
+        assertThat(listed).isNotNull().containsEntry("name", "listed").containsEntry("tier", "partner")
+                .doesNotContainKey("api_key").doesNotContainKey("key_hash");
+        assertThat(listed.get("last_used_at")).as("last use recorded within the refresh interval").isNotNull();
+        assertThat((String) listed.get("key_prefix")).isEqualTo(((String) issued.path("api_key")).substring(0, 8));
+        given().header("X-Api-Key", issue("READER", null, null)).get("/admin/api-keys").then().statusCode(403);
+        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).get("/admin/api-keys?limit=0").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "role", "READER", "tier", "platinum")).post("/admin/api-keys").then()
+                .statusCode(400).body("errors[0].field", equalTo("tier"));
+    }
+
+    /** Walks the keyset pages of the key list to find one key. */
+    private static Map<String, Object> listedKey(String id) {
+        String cursor = null;
+        do {
+            var page = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).queryParam("limit", 100)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get("/admin/api-keys").then()
+                    .statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (Map<String, Object> item : items) {
+                if (id.equals(item.get("id"))) {
+                    return item;
+                }
+            }
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+        return null;
     }
 
     @Test

@@ -1,7 +1,9 @@
-package org.fugong.gateway;
+package org.fugong.gateway.auth;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,20 +15,25 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fugong.gateway.GatewayConfig;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Role;
 
-/** Issuing and revoking client applications' API keys: administrators only, by their own API key. */
+/** Issuing, listing and revoking client applications' API keys: administrators only, by their own API key. */
 @Path("/admin/api-keys")
 @Tag(name = "API keys", description = "Client applications' keys (ADMIN)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,40 +41,64 @@ import org.fugong.platform.security.Role;
 @PermitAll
 public class ApiKeyResource {
 
-    static final List<String> ROLES = List.of(Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION,
-            Role.LENDER, Role.CHECKPOINT, Role.READER);
-
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    GatewayConfig config;
 
     public record NewKey(@NotBlank @Size(max = 100) String name,
             @NotNull @Pattern(regexp = "ADMIN|AUTHORITY|ENTERPRISE|HEALTH_INSTITUTION|LENDER|CHECKPOINT|READER",
                     message = "must be one of ADMIN, AUTHORITY, ENTERPRISE, HEALTH_INSTITUTION, LENDER, CHECKPOINT, READER") String role,
             UUID orgId,
-            @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}", message = "must be a GB/T 2260 prefix of 2, 4 or 6 digits") String regionScope) {
+            @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}", message = "must be a GB/T 2260 prefix of 2, 4 or 6 digits") String regionScope,
+            String tier) {
     }
 
-    public record IssuedKey(UUID id, String name, String role, UUID orgId, String regionScope, String apiKey) {
+    /** A key as listed: never the key itself, only its first characters. */
+    public record KeyView(UUID id, String name, String keyPrefix, String role, UUID orgId, String regionScope, String tier,
+            Instant createdAt, Instant lastUsedAt) {
+        static KeyView of(ApiClient c) {
+            return new KeyView(c.id(), c.name(), c.keyPrefix(), c.role(), c.orgId(), c.regionScope(), c.tier(),
+                    c.createdAt(), c.lastUsedAt());
+        }
+    }
+
+    public record IssuedKey(UUID id, String name, String role, UUID orgId, String regionScope, String tier, String apiKey) {
     }
 
     @POST
     @Operation(summary = "Issue a key", description = "The key is shown once; only its hash is kept. Organisation roles need "
-            + "org_id, AUTHORITY and CHECKPOINT need region_scope.")
+            + "org_id, AUTHORITY and CHECKPOINT need region_scope. tier names a rate-limit tier (default: standard).")
     public Response issue(@HeaderParam("X-Api-Key") String key, @Valid @NotNull NewKey body) {
         requireAdmin(key);
-        boolean organisation = List.of(Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER).contains(body.role());
+        boolean organisation = ClaimMapping.ORGANISATION_ROLES.contains(body.role());
         if (organisation && body.orgId() == null) {
             throw ProblemException.invalid("org_id", "is required for " + body.role());
         }
-        boolean regional = List.of(Role.AUTHORITY, Role.CHECKPOINT).contains(body.role());
+        boolean regional = ClaimMapping.REGIONAL_ROLES.contains(body.role());
         if (regional && body.regionScope() == null) {
             throw ProblemException.invalid("region_scope", "is required for " + body.role());
         }
+        String tier = body.tier() == null ? config.rateLimit().defaultTier() : body.tier();
+        if (!config.rateLimit().tiers().containsKey(tier)) {
+            throw ProblemException.invalid("tier", "must be one of " + config.rateLimit().tiers().keySet());
+        }
         ApiKeys.Issued issued = apiKeys.issue(body.name().strip(), body.role(), organisation ? body.orgId() : null,
-                regional ? body.regionScope() : null);
+                regional ? body.regionScope() : null, tier);
         ApiClient c = issued.client();
         return Response.created(URI.create("/admin/api-keys/" + c.id()))
-                .entity(new IssuedKey(c.id(), c.name(), c.role(), c.orgId(), c.regionScope(), issued.key())).build();
+                .entity(new IssuedKey(c.id(), c.name(), c.role(), c.orgId(), c.regionScope(), c.tier(), issued.key()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List active keys", description = "Oldest first, with when each was last used (recorded every few seconds).")
+    public Page<KeyView> list(@HeaderParam("X-Api-Key") String key, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        requireAdmin(key);
+        int size = Cursor.limit(limit);
+        return Page.of(apiKeys.list(Cursor.decodeUuid(cursor), size + 1), size, KeyView::of, c -> c.id().toString());
     }
 
     @DELETE
@@ -83,7 +114,7 @@ public class ApiKeyResource {
 
     private void requireAdmin(String key) {
         ApiClient caller = apiKeys.authenticate(key).orElseThrow(() -> new ProblemException(401, "unauthenticated",
-                "Unauthenticated", "A valid X-Api-Key is required", List.of(), java.util.Map.of("WWW-Authenticate", "ApiKey")));
+                "Unauthenticated", "A valid X-Api-Key is required", List.of(), Map.of("WWW-Authenticate", "ApiKey")));
         if (!Role.ADMIN.equals(caller.role())) {
             throw ProblemException.forbidden("Only administrators manage API keys");
         }

@@ -1,4 +1,4 @@
-package org.fugong.gateway;
+package org.fugong.gateway.routing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fugong.gateway.GatewayConfig;
 
 /** The readiness of every upstream, asked in parallel with a short timeout. */
 @Path("/health")
@@ -30,7 +31,11 @@ public class HealthResource {
     @Inject
     GatewayConfig config;
 
-    public record Health(String status, Map<String, String> upstreams) {
+    @Inject
+    ProxyRoutes routes;
+
+    /** Overall status, each service's readiness, and each circuit (CLOSED, OPEN, HALF_OPEN). */
+    public record Health(String status, Map<String, String> upstreams, Map<String, CircuitBreaker.State> circuits) {
     }
 
     @GET
@@ -39,14 +44,14 @@ public class HealthResource {
     @Operation(summary = "Whether every service behind the gateway is ready", description = "200 when all are UP, 503 otherwise.")
     public Response health() {
         Map<String, CompletableFuture<String>> checks = new TreeMap<>();
-        config.upstreams().forEach((service, url) -> checks.put(service, HTTP.sendAsync(
-                HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+        config.services().forEach((service, upstream) -> checks.put(service, HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(upstream.url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                 HttpResponse.BodyHandlers.discarding())
                 .thenApply(r -> r.statusCode() == 200 ? "UP" : "DOWN")
                 .exceptionally(e -> "DOWN")));
         Map<String, String> upstreams = new TreeMap<>();
         checks.forEach((service, check) -> upstreams.put(service, check.join()));
         boolean allUp = upstreams.values().stream().allMatch("UP"::equals);
-        return Response.status(allUp ? 200 : 503).entity(new Health(allUp ? "UP" : "DOWN", upstreams)).build();
+        return Response.status(allUp ? 200 : 503).entity(new Health(allUp ? "UP" : "DOWN", upstreams, routes.circuits())).build();
     }
 }

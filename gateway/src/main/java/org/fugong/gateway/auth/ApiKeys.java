@@ -1,4 +1,4 @@
-package org.fugong.gateway;
+package org.fugong.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,11 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.fugong.gateway.GatewayConfig;
 import org.fugong.platform.ids.UuidV7;
 import org.jboss.logging.Logger;
 
@@ -34,7 +38,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * API keys, stored only as SHA-256 hashes. Every replica keeps the active keys in memory (the
  * request path never waits for the database) and reloads them every few seconds, so a key revoked
- * on one replica stops working on all of them within that interval.
+ * on one replica stops working on all of them within that interval. When a key was last used is
+ * noted in memory and written in one statement per interval, not once per request.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -42,6 +47,7 @@ public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, name, key_prefix, role, org_id, region_scope, tier, created_at, last_used_at";
 
     @Inject
     DataSource dataSource;
@@ -50,6 +56,7 @@ public class ApiKeys {
     GatewayConfig config;
 
     private volatile Map<String, ApiClient> byHash = Map.of();
+    private final Map<UUID, Instant> usedSinceFlush = new ConcurrentHashMap<>();
     private ScheduledExecutorService refresher;
 
     /** A new key and what it stands for; the key itself is shown only here. */
@@ -65,26 +72,50 @@ public class ApiKeys {
             return t;
         });
         long every = config.keyRefresh().toMillis();
-        refresher.scheduleWithFixedDelay(this::reloadQuietly, every, every, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(this::flushAndReload, every, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (refresher != null) {
             refresher.shutdownNow();
         }
+        flushAndReload();
     }
 
     /** The client a key belongs to, if the key is valid and not revoked. */
     public Optional<ApiClient> authenticate(String key) {
-        return key == null || key.isBlank() ? Optional.empty() : Optional.ofNullable(byHash.get(hash(key)));
+        ApiClient client = key == null || key.isBlank() ? null : byHash.get(hash(key));
+        if (client != null) {
+            usedSinceFlush.put(client.id(), Instant.now());
+        }
+        return Optional.ofNullable(client);
     }
 
-    public Issued issue(String name, String role, UUID orgId, String regionScope) {
+    /** Active keys in id order (oldest first) after {@code after}: a keyset page. */
+    public List<ApiClient> list(UUID after, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM api_key WHERE revoked_at IS NULL AND id > ? ORDER BY id LIMIT ?")) {
+            select.setObject(1, after == null ? new UUID(0, 0) : after);
+            select.setInt(2, limit);
+            List<ApiClient> clients = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    clients.add(client(rs));
+                }
+            }
+            return clients;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Issued issue(String name, String role, UUID orgId, String regionScope, String tier) {
         StringBuilder key = new StringBuilder("fg_");
         for (int i = 0; i < 40; i++) {
             key.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
-        ApiClient client = new ApiClient(UuidV7.next(), name, role, orgId, regionScope);
+        ApiClient client = new ApiClient(UuidV7.next(), name, key.substring(0, 8), role, orgId, regionScope, tier,
+                Instant.now(), null);
         insert(client, key.toString());
         reload();
         return new Issued(client, key.toString());
@@ -109,7 +140,8 @@ public class ApiKeys {
             find.setString(1, hash(key));
             try (ResultSet rs = find.executeQuery()) {
                 if (!rs.next()) {
-                    insert(new ApiClient(UuidV7.next(), "bootstrap administrator", "ADMIN", null, null), key);
+                    insert(new ApiClient(UuidV7.next(), "bootstrap administrator", key.substring(0, Math.min(8, key.length())),
+                            "ADMIN", null, null, config.rateLimit().defaultTier(), Instant.now(), null), key);
                     LOG.info("Registered the bootstrap administrator key from FUGONG_GATEWAY_ADMIN_KEY");
                 }
             }
@@ -119,44 +151,71 @@ public class ApiKeys {
     }
 
     private void insert(ApiClient client, String key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO api_key (id, name, key_hash, key_prefix, role, org_id, region_scope, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO api_key (" + COLUMNS + ", key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
             insert.setObject(1, client.id());
             insert.setString(2, client.name());
-            insert.setString(3, hash(key));
-            insert.setString(4, key.substring(0, Math.min(8, key.length())));
-            insert.setString(5, client.role());
-            insert.setObject(6, client.orgId());
-            insert.setString(7, client.regionScope());
-            insert.setTimestamp(8, Timestamp.from(Instant.now()));
+            insert.setString(3, client.keyPrefix());
+            insert.setString(4, client.role());
+            insert.setObject(5, client.orgId());
+            insert.setString(6, client.regionScope());
+            insert.setString(7, client.tier());
+            insert.setTimestamp(8, Timestamp.from(client.createdAt()));
+            insert.setString(9, hash(key));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void reloadQuietly() {
+    private void flushAndReload() {
         try {
+            flushLastUsed();
             reload();
         } catch (RuntimeException e) {
-            LOG.warn("Reloading API keys failed; keeping the last known set", e);
+            LOG.warn("Refreshing API keys failed; keeping the last known set", e);
+        }
+    }
+
+    /** One statement for every key used since the last flush; a recorded time never goes back. */
+    void flushLastUsed() {
+        if (usedSinceFlush.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> batch = new HashMap<>(usedSinceFlush);
+        batch.forEach(usedSinceFlush::remove);
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE api_key k SET last_used_at = GREATEST(k.last_used_at, u.used_at) "
+                        + "FROM unnest(?::uuid[], ?::timestamptz[]) AS u(id, used_at) WHERE k.id = u.id")) {
+            update.setArray(1, c.createArrayOf("uuid", batch.keySet().toArray()));
+            update.setArray(2, c.createArrayOf("timestamptz", batch.values().stream().map(Timestamp::from).toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            batch.forEach(usedSinceFlush::putIfAbsent); // tried again at the next flush
+            throw new IllegalStateException(e);
         }
     }
 
     void reload() {
         Map<String, ApiClient> keys = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT id, name, key_hash, role, org_id, region_scope FROM api_key WHERE revoked_at IS NULL");
+                "SELECT key_hash, " + COLUMNS + " FROM api_key WHERE revoked_at IS NULL");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                keys.put(rs.getString("key_hash"), new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("role"), rs.getObject("org_id", UUID.class), rs.getString("region_scope")));
+                keys.put(rs.getString("key_hash"), client(rs));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         byHash = Map.copyOf(keys);
+    }
+
+    private static ApiClient client(ResultSet rs) throws SQLException {
+        Timestamp lastUsed = rs.getTimestamp("last_used_at");
+        return new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"),
+                rs.getString("role"), rs.getObject("org_id", UUID.class), rs.getString("region_scope"),
+                rs.getString("tier"), rs.getTimestamp("created_at").toInstant(),
+                lastUsed == null ? null : lastUsed.toInstant());
     }
 
     static String hash(String key) {

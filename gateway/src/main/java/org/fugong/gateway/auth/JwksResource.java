@@ -1,4 +1,4 @@
-package org.fugong.gateway;
+package org.fugong.gateway.auth;
 
 import java.util.Map;
 

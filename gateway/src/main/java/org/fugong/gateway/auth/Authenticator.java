@@ -1,0 +1,55 @@
+package org.fugong.gateway.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.fugong.gateway.GatewayConfig;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Who is calling: an API key ({@code X-Api-Key}) or a bearer token from the OIDC issuer; with
+ * neither, an anonymous reader on public paths and 401 elsewhere. A credential that is present but
+ * wrong is 401 even on a public path, so a client learns at once that its key is bad.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    OidcTokens oidc;
+
+    private PublicPaths publicPaths;
+
+    @PostConstruct
+    void init() {
+        publicPaths = new PublicPaths(config.publicPaths());
+    }
+
+    public Future<Identity> authenticate(HttpServerRequest request) {
+        String key = request.getHeader("X-Api-Key");
+        if (key != null) {
+            return apiKeys.authenticate(key).map(ApiClient::identity).map(Future::succeededFuture)
+                    .orElseGet(() -> Future.failedFuture(Rejection.unauthenticated("The X-Api-Key is unknown or revoked")));
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Future.failedFuture(Rejection.unauthenticated("Authorization must be 'Bearer <token>'"));
+            }
+            return oidc.verify(authorization.substring(7).strip());
+        }
+        if (publicPaths.isPublic(request.method().name(), request.path())) {
+            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            return Future.succeededFuture(Identity.anonymous(address, config.rateLimit().anonymousTier()));
+        }
+        return Future.failedFuture(Rejection.unauthenticated("An X-Api-Key or a bearer token is required"));
+    }
+}

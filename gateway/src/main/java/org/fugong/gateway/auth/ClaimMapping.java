@@ -1,0 +1,102 @@
+package org.fugong.gateway.auth;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.fugong.platform.security.Role;
+
+/**
+ * Turns a verified OIDC token's claims into our roles and scope. The issuer's role names map to
+ * ours through the configured table (our own names map to themselves); organisation roles need an
+ * organisation id and regional roles a GB/T 2260 prefix, or the token is refused: a caller must
+ * never end up with a role and no scope.
+ */
+public final class ClaimMapping {
+
+    static final Set<String> ROLES = Set.of(Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION,
+            Role.LENDER, Role.CHECKPOINT, Role.READER);
+    static final Set<String> ORGANISATION_ROLES = Set.of(Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER);
+    static final Set<String> REGIONAL_ROLES = Set.of(Role.AUTHORITY, Role.CHECKPOINT);
+    private static final Pattern REGION_PREFIX = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
+
+    private final String rolesClaim;
+    private final Map<String, String> roleMap;
+    private final String orgClaim;
+    private final String regionClaim;
+    private final String tierClaim;
+    private final String defaultTier;
+    private final Set<String> tiers;
+
+    public ClaimMapping(String rolesClaim, Map<String, String> roleMap, String orgClaim, String regionClaim,
+            String tierClaim, String defaultTier, Set<String> tiers) {
+        this.rolesClaim = rolesClaim;
+        this.roleMap = Map.copyOf(roleMap);
+        this.orgClaim = orgClaim;
+        this.regionClaim = regionClaim;
+        this.tierClaim = tierClaim;
+        this.defaultTier = defaultTier;
+        this.tiers = Set.copyOf(tiers);
+    }
+
+    /** @throws Rejection 403 when the claims give no role of ours or lack the scope a role needs */
+    public Identity identify(Map<String, Object> claims) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (String external : strings(walk(claims, rolesClaim))) {
+            String role = roleMap.getOrDefault(external, ROLES.contains(external) ? external : null);
+            if (role != null && ROLES.contains(role)) {
+                roles.add(role);
+            }
+        }
+        if (roles.isEmpty()) {
+            throw Rejection.forbidden("The token's '" + rolesClaim + "' claim names no role of this API");
+        }
+        UUID orgId = null;
+        if (roles.stream().anyMatch(ORGANISATION_ROLES::contains)) {
+            Object org = walk(claims, orgClaim);
+            try {
+                orgId = UUID.fromString(String.valueOf(org));
+            } catch (IllegalArgumentException e) {
+                throw Rejection.forbidden("The token's '" + orgClaim + "' claim must be an organisation id for roles "
+                        + roles);
+            }
+        }
+        String region = null;
+        if (roles.stream().anyMatch(REGIONAL_ROLES::contains)) {
+            Object scope = walk(claims, regionClaim);
+            if (scope == null || !REGION_PREFIX.matcher(scope.toString()).matches()) {
+                throw Rejection.forbidden("The token's '" + regionClaim + "' claim must be a GB/T 2260 prefix for roles "
+                        + roles);
+            }
+            region = scope.toString();
+        }
+        Object tier = walk(claims, tierClaim);
+        String tierName = tier != null && tiers.contains(tier.toString()) ? tier.toString() : defaultTier;
+        return new Identity("oidc:" + claims.get("sub"), Set.copyOf(roles), orgId, region, tierName);
+    }
+
+    private static Object walk(Map<String, Object> claims, String path) {
+        Object value = claims;
+        for (String step : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(step);
+        }
+        return value;
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        if (value instanceof String text) {
+            return List.of(text.split("[ ,]+")); // space-separated, as in the "scope" claim
+        }
+        return List.of();
+    }
+}

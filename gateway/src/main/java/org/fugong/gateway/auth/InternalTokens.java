@@ -1,0 +1,160 @@
+package org.fugong.gateway.auth;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.fugong.gateway.GatewayConfig;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Signs the short-lived internal JWT forwarded with every request (sub, groups, org_id,
+ * region_scope, jti) and publishes the verification keys as a JWKS. A token is reused for half its
+ * lifetime per identity, so signing stays off the hot path.
+ *
+ * <p>Rotation: the JWKS lists the signing key and every previous public key configured, each under
+ * a key id derived from the key itself, so a token signed just before a restart with a new key
+ * still verifies (by its {@code kid}) until it expires.
+ */
+@ApplicationScoped
+public class InternalTokens {
+
+    /** Past this many cached tokens the cache starts afresh: OIDC subjects are unbounded. */
+    private static final int MAX_CACHED = 10_000;
+
+    @Inject
+    GatewayConfig config;
+
+    private KeyPair keys;
+    private String keyId;
+    private List<Map<String, Object>> jwks;
+    private final Map<Identity, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(String token, Instant renewAfter) {
+    }
+
+    @PostConstruct
+    void loadKeys() {
+        keys = config.jwt().privateKeyLocation().map(InternalTokens::readKeyPair).orElseGet(InternalTokens::newKeyPair);
+        keyId = keyId(keys.getPublic());
+        List<Map<String, Object>> published = new ArrayList<>();
+        published.add(jwk(keys.getPublic()));
+        config.jwt().previousPublicKeyLocations().orElse(List.of()).stream().map(InternalTokens::readPublicKey)
+                .map(InternalTokens::jwk).filter(k -> !k.get("kid").equals(keyId)).forEach(published::add);
+        jwks = List.copyOf(published);
+    }
+
+    public String tokenFor(Identity identity) {
+        Instant now = Instant.now();
+        Cached cached = cache.get(identity);
+        if (cached != null && now.isBefore(cached.renewAfter())) {
+            return cached.token();
+        }
+        JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer()).subject(identity.subject())
+                .groups(identity.roles()).claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now).expiresAt(now.plus(config.jwt().lifetime()));
+        if (identity.orgId() != null) {
+            claims.claim("org_id", identity.orgId().toString());
+        }
+        if (identity.regionScope() != null) {
+            claims.claim("region_scope", identity.regionScope());
+        }
+        String token = claims.jws().keyId(keyId).sign(keys.getPrivate());
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(identity, new Cached(token, now.plus(config.jwt().lifetime().dividedBy(2))));
+        return token;
+    }
+
+    /** The verification keys as a JSON Web Key Set: the signing key first, then previous ones. */
+    public Map<String, Object> jwks() {
+        return Map.of("keys", jwks);
+    }
+
+    public PublicKey publicKey() {
+        return keys.getPublic();
+    }
+
+    /** The key id follows from the key, so every replica with the same key names it alike. */
+    static String keyId(PublicKey key) {
+        return UUID.nameUUIDFromBytes(key.getEncoded()).toString();
+    }
+
+    private static Map<String, Object> jwk(PublicKey publicKey) {
+        RSAPublicKey key = (RSAPublicKey) publicKey;
+        return Map.of("kty", "RSA", "use", "sig", "alg", "RS256", "kid", keyId(key),
+                "n", base64Url(key.getModulus()), "e", base64Url(key.getPublicExponent()));
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] pem(String location) throws IOException {
+        String pem = Files.readString(Path.of(location.replaceFirst("^file:", "")), StandardCharsets.US_ASCII);
+        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    }
+
+    /** Reads a PKCS#8 PEM RSA private key; the public key is derived from it. */
+    static KeyPair readKeyPair(String location) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(location)));
+            PublicKey publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(),
+                    privateKey.getPublicExponent()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the JWT signing key at " + location, e);
+        }
+    }
+
+    /** Reads an X.509 (SubjectPublicKeyInfo) PEM RSA public key. */
+    static PublicKey readPublicKey(String location) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem(location)));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the previous public key at " + location, e);
+        }
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

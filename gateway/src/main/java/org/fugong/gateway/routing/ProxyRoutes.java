@@ -1,0 +1,213 @@
+package org.fugong.gateway.routing;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.fugong.gateway.GatewayConfig;
+import org.fugong.gateway.auth.Authenticator;
+import org.fugong.gateway.auth.Identity;
+import org.fugong.gateway.auth.InternalTokens;
+import org.fugong.gateway.auth.Rejection;
+import org.fugong.gateway.observability.AccessLog;
+import org.fugong.gateway.observability.GatewayMetrics;
+import org.fugong.gateway.ratelimit.RateLimiter;
+import org.fugong.gateway.ratelimit.TokenBucket;
+import org.fugong.platform.events.TraceParent;
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The request path through the gateway for {@code /api/v1/<collection>/...}: request id and trace,
+ * route lookup, authentication, rate limit, then the owning service through its {@link Upstream}
+ * with the internal JWT in place of anything the client could forge. Every request, forwarded or
+ * answered here, ends in one access-log line and the route's metrics.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Headers a client might send to impersonate the gateway or fake where it came from. */
+    private static final String[] UNTRUSTED = { "X-Api-Key", "Authorization", "X-Forwarded-For", "X-Forwarded-Host",
+            "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Port", "Forwarded", "X-Real-Ip" };
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    InternalTokens tokens;
+
+    @Inject
+    GatewayMetrics metrics;
+
+    private final Map<String, Upstream> byCollection = new HashMap<>();
+    private final Map<String, Upstream> byName = new LinkedHashMap<>();
+
+    /** What is known about one request, for its log line and metrics. */
+    private static final class Exchange {
+        final long started = System.nanoTime();
+        String requestId;
+        String traceparent;
+        String route = "unknown";
+        String service = "gateway";
+        Identity identity;
+        String outcome = "forwarded";
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setPipelining(false).setPoolCleanerPeriod(5_000).setKeepAliveTimeout(30));
+        config.services().forEach((name, service) -> {
+            Upstream upstream = new Upstream(name, service, vertx, client);
+            byName.put(name, upstream);
+            service.collections().forEach(collection -> byCollection.put(collection, upstream));
+        });
+        router.route("/api/v1/*").order(Integer.MIN_VALUE + 200).handler(this::handle);
+    }
+
+    /** The circuit state of each service, for health. */
+    public Map<String, CircuitBreaker.State> circuits() {
+        Map<String, CircuitBreaker.State> states = new LinkedHashMap<>();
+        byName.forEach((name, upstream) -> states.put(name, upstream.breaker().state()));
+        return states;
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null) {
+            ctx.next(); // a browser's CORS preflight: the CORS filter answers it, without credentials
+            return;
+        }
+        Exchange exchange = new Exchange();
+        String requestId = request.getHeader("X-Request-Id");
+        exchange.requestId = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId
+                : UUID.randomUUID().toString();
+        String traceparent = request.getHeader("traceparent");
+        exchange.traceparent = TraceParent.isValid(traceparent) ? traceparent : TraceParent.newTrace();
+        ctx.response().putHeader("X-Request-Id", exchange.requestId);
+        ctx.addEndHandler(done -> finished(ctx, exchange));
+
+        String[] segments = request.path().split("/", 5);
+        Upstream upstream = segments.length > 3 ? byCollection.get(segments[3]) : null;
+        if (upstream == null) {
+            exchange.outcome = "not_found";
+            reject(ctx, 404, "not-found", "Not found", "No service serves " + request.path());
+            return;
+        }
+        exchange.route = segments[3];
+        exchange.service = upstream.name();
+        request.pause(); // the body waits while we decide, then streams to the service
+        Context context = Vertx.currentContext();
+        authenticator.authenticate(request).compose(identity -> {
+            exchange.identity = identity;
+            return rateLimiter.take(identity);
+        }).onComplete(result -> onContext(context, () -> {
+            if (result.succeeded()) {
+                admit(ctx, exchange, upstream, result.result());
+            } else if (result.cause() instanceof Rejection rejection) {
+                exchange.outcome = rejection.slug();
+                if (rejection.challenge() != null) {
+                    ctx.response().putHeader("WWW-Authenticate", rejection.challenge());
+                }
+                reject(ctx, rejection.status(), rejection.slug(), rejection.title(), rejection.getMessage());
+            } else {
+                LOG.error("Could not decide on a request", result.cause());
+                exchange.outcome = "error";
+                reject(ctx, 500, "internal", "Internal error", "The gateway could not handle the request");
+            }
+        }));
+    }
+
+    private void admit(RoutingContext ctx, Exchange exchange, Upstream upstream, TokenBucket.Decision limit) {
+        HttpServerResponse response = ctx.response();
+        if (limit != null) {
+            response.putHeader("RateLimit-Limit", Integer.toString(limit.limit()))
+                    .putHeader("RateLimit-Remaining", Integer.toString(limit.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(limit.resetSeconds()));
+            if (!limit.allowed()) {
+                exchange.outcome = "rate_limited";
+                metrics.rateLimited(exchange.route, exchange.identity.tier());
+                response.putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+                reject(ctx, 429, "rate-limited", "Too many requests", "The " + exchange.identity.tier()
+                        + " tier allows " + limit.limit() + " requests at once; try again in "
+                        + limit.retryAfterSeconds() + " s");
+                return;
+            }
+        }
+        HttpServerRequest request = ctx.request();
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        var headers = request.headers();
+        for (String name : UNTRUSTED) {
+            headers.remove(name);
+        }
+        headers.set("Authorization", "Bearer " + tokens.tokenFor(exchange.identity));
+        if (remote != null) {
+            headers.set("X-Forwarded-For", remote);
+        }
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        headers.set("X-Request-Id", exchange.requestId);
+        headers.set("traceparent", exchange.traceparent);
+        if (!upstream.forward(request)) {
+            exchange.outcome = "circuit_open";
+            response.putHeader("Retry-After", Long.toString(upstream.breaker().retryAfterSeconds()));
+            reject(ctx, 503, "upstream-unavailable", "Service unavailable", "The " + upstream.name()
+                    + " service is failing; the gateway stops calling it for a while", upstream.name());
+        }
+    }
+
+    private void finished(RoutingContext ctx, Exchange exchange) {
+        long nanos = System.nanoTime() - exchange.started;
+        HttpServerRequest request = ctx.request();
+        int status = ctx.response().getStatusCode();
+        metrics.request(exchange.route, exchange.service, request.method().name(), status, nanos);
+        Identity identity = exchange.identity;
+        AccessLog.write(new AccessLog.Entry(exchange.requestId, exchange.traceparent, request.method().name(),
+                request.path(), exchange.route, exchange.service, status, nanos / 1e6,
+                identity == null ? null : identity.subject(), identity == null ? null : identity.tier(),
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                ctx.response().bytesWritten(), exchange.outcome));
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    private static void reject(RoutingContext ctx, int status, String slug, String title, String detail) {
+        reject(ctx, status, slug, title, detail, null);
+    }
+
+    private static void reject(RoutingContext ctx, int status, String slug, String title, String detail, String service) {
+        ctx.request().resume(); // a body nobody will read is drained, not left on the connection
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Cache-Control", "no-store").end(Problems.json(slug, title, status, detail, service));
+    }
+}

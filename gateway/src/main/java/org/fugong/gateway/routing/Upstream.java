@@ -1,0 +1,125 @@
+package org.fugong.gateway.routing;
+
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import org.fugong.gateway.GatewayConfig;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * One service behind the gateway: a reverse proxy (Vert.x HTTP proxy over a shared keep-alive
+ * pool) with the service's timeout, connection retries and circuit breaker. When the service
+ * cannot be reached or does not answer in time, the caller gets a problem+json naming it (503 or
+ * 504) instead of a bare 502.
+ */
+final class Upstream {
+
+    /** Marks a request the gateway retried: how many times, for the access log. */
+    static final String RETRIES = "fugong.retries";
+
+    private final String name;
+    private final GatewayConfig.Service config;
+    private final Vertx vertx;
+    private final String host;
+    private final int port;
+    private final HttpProxy proxy;
+    private final CircuitBreaker breaker;
+
+    Upstream(String name, GatewayConfig.Service config, Vertx vertx, HttpClient client) {
+        this.name = name;
+        this.config = config;
+        this.vertx = vertx;
+        URI uri = URI.create(config.url());
+        this.host = uri.getHost();
+        this.port = uri.getPort() > 0 ? uri.getPort() : 80;
+        this.breaker = new CircuitBreaker(config.failureThreshold(), config.openFor(), System::currentTimeMillis);
+        this.proxy = HttpProxy.reverseProxy(client).origin(this::connect).addInterceptor(new ProxyInterceptor() {
+            @Override
+            public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                return context.sendRequest().compose(response -> {
+                    if (response.getStatusCode() >= 502 && response.getStatusCode() <= 504) {
+                        breaker.onFailure();
+                    } else {
+                        breaker.onSuccess();
+                    }
+                    return Future.succeededFuture(response);
+                }, failure -> {
+                    breaker.onFailure();
+                    return Future.succeededFuture(unavailable(context, failure));
+                });
+            }
+        });
+    }
+
+    String name() {
+        return name;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** Forwards the request, already authenticated, headers rewritten; false when the circuit is open. */
+    boolean forward(HttpServerRequest request) {
+        if (!breaker.tryAcquire()) {
+            return false;
+        }
+        proxy.handle(request);
+        return true;
+    }
+
+    /**
+     * Opens the connection for one forwarded request, with the service's timeouts. A refused
+     * connection is tried again (nothing was sent yet) when the request may be repeated at all.
+     */
+    private Future<HttpClientRequest> connect(ProxyContext context) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        int attempts = 1 + (RetryPolicy.mayRetry(incoming.method().name(), incoming.getHeader("Idempotency-Key"))
+                ? config.retries() : 0);
+        Promise<HttpClientRequest> promise = Promise.promise();
+        attempt(context, attempts, 1, promise);
+        return promise.future();
+    }
+
+    private void attempt(ProxyContext context, int attempts, int attempt, Promise<HttpClientRequest> promise) {
+        RequestOptions options = new RequestOptions().setHost(host).setPort(port)
+                .setConnectTimeout(config.connectTimeout().toMillis()).setIdleTimeout(config.timeout().toMillis());
+        context.client().request(options).onSuccess(promise::complete).onFailure(failure -> {
+            if (attempt >= attempts || failure instanceof TimeoutException) {
+                promise.fail(failure);
+                return;
+            }
+            context.set(RETRIES, attempt);
+            vertx.setTimer(50L * attempt, id -> attempt(context, attempts, attempt + 1, promise));
+        });
+    }
+
+    private ProxyResponse unavailable(ProxyContext context, Throwable failure) {
+        boolean timedOut = failure instanceof TimeoutException;
+        int status = timedOut ? 504 : 503;
+        String detail = timedOut
+                ? "The " + name + " service did not answer within " + config.timeout().toMillis() + " ms"
+                : "The " + name + " service cannot be reached";
+        ProxyResponse response = context.request().response().setStatusCode(status)
+                .putHeader("Content-Type", "application/problem+json").putHeader("Cache-Control", "no-store");
+        if (!timedOut) {
+            response.putHeader("Retry-After", "1");
+        }
+        response.headers().remove("Content-Length");
+        return response.setBody(Body.body(Buffer.buffer(Problems.json(timedOut ? "upstream-timeout" : "upstream-unavailable",
+                timedOut ? "Service timed out" : "Service unavailable", status, detail, name))));
+    }
+}
