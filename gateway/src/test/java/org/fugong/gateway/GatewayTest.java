@@ -17,9 +17,9 @@ import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @GatewayTestSupport
-class GatewayTest {
+public class GatewayTest {
 
-    static String issue(String role, UUID org, String scope) {
+    public static String issue(String role, UUID org, String scope) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "test " + role, "role", role));
         if (org != null) {
             body.put("org_id", org.toString());
@@ -31,7 +31,23 @@ class GatewayTest {
                 .post("/admin/api-keys").then().statusCode(201).extract().path("api_key");
     }
 
-    static JsonPath claims(String bearer) {
+    private static java.security.PrivateKey foreignKey;
+
+    /** A private key nobody trusts, made once. */
+    public static synchronized java.security.PrivateKey foreignKey() {
+        if (foreignKey == null) {
+            try {
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                foreignKey = generator.generateKeyPair().getPrivate();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return foreignKey;
+    }
+
+    public static JsonPath claims(String bearer) {
         String payload = bearer.substring("Bearer ".length()).split("\\.")[1];
         return new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(payload)));
     }

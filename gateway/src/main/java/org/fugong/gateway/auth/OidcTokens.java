@@ -80,6 +80,8 @@ public class OidcTokens {
         }
         try {
             return Future.succeededFuture(identify(token));
+        } catch (Rejection rejection) {
+            return Future.failedFuture(rejection);
         } catch (UnknownKey unknown) {
             if (Instant.now().isBefore(fetchedAt.plus(MIN_REFETCH))) {
                 return Future.failedFuture(unknownKey());

@@ -23,6 +23,7 @@ import org.fugong.platform.events.TraceParent;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -120,7 +121,13 @@ public class ProxyRoutes {
         exchange.service = upstream.name();
         request.pause(); // the body waits while we decide, then streams to the service
         Context context = Vertx.currentContext();
-        authenticator.authenticate(request).compose(identity -> {
+        Future<Identity> caller;
+        try {
+            caller = authenticator.authenticate(request);
+        } catch (RuntimeException e) {
+            caller = Future.failedFuture(e);
+        }
+        caller.compose(identity -> {
             exchange.identity = identity;
             return rateLimiter.take(identity);
         }).onComplete(result -> onContext(context, () -> {

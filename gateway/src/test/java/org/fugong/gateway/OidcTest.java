@@ -1,0 +1,107 @@
+package org.fugong.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Bearer tokens from the OIDC issuer stand-in, verified against the keys it publishes. */
+@QuarkusTest
+@GatewayTestSupport
+class OidcTest {
+
+    private static JwtClaimsBuilder token(List<String> roles) {
+        Instant now = Instant.now();
+        return Jwt.issuer(EchoUpstreams.OIDC_ISSUER).subject("user-" + UUID.randomUUID())
+                .claim("realm_access", Map.of("roles", roles)).issuedAt(now).expiresAt(now.plusSeconds(300));
+    }
+
+    private static String sign(JwtClaimsBuilder claims) {
+        return sign(claims, EchoUpstreams.OIDC_KEYS.getPrivate());
+    }
+
+    private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
+        return claims.jws().keyId(EchoUpstreams.OIDC_KEY_ID).sign(key);
+    }
+
+    @Test
+    void aValidTokenIsMappedToRolesAndScopeInTheInternalToken() {
+        String bearer = sign(token(List.of("fugong-authority", "offline_access")).claim("region_scope", "4201"));
+        JsonPath echo = given().auth().oauth2(bearer).get("/api/v1/enterprises?region=4201").then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath claims = GatewayTest.claims(echo.getString("headers.authorization"));
+        assertThat(claims.getString("iss")).isEqualTo("https://gateway.fugong");
+        assertThat(claims.getList("groups")).containsExactly("AUTHORITY");
+        assertThat(claims.getString("region_scope")).isEqualTo("4201");
+        assertThat(claims.getString("sub")).startsWith("oidc:user-");
+
+        UUID org = UUID.randomUUID();
+        String enterprise = sign(token(List.of("fugong-enterprise")).claim("org_id", org.toString()));
+        JsonPath forwarded = given().auth().oauth2(enterprise).get("/api/v1/enterprises/" + org).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(GatewayTest.claims(forwarded.getString("headers.authorization")).getString("org_id"))
+                .isEqualTo(org.toString());
+    }
+
+    @Test
+    void expiredWrongIssuerTamperedAndForeignKeyTokensAre401() {
+        Instant past = Instant.now().minusSeconds(3600);
+        String expired = sign(Jwt.issuer(EchoUpstreams.OIDC_ISSUER).subject("u").claim("roles", List.of("READER"))
+                .issuedAt(past).expiresAt(past.plusSeconds(60)));
+        given().auth().oauth2(expired).get("/api/v1/enterprises").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("expired"));
+
+        String otherIssuer = sign(token(List.of("READER")).issuer("https://evil.example"));
+        given().auth().oauth2(otherIssuer).get("/api/v1/enterprises").then().statusCode(401)
+                .body("detail", containsString("issuer"));
+
+        String valid = sign(token(List.of("READER")));
+        String[] parts = valid.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("READER", "ADMIN");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2];
+        given().auth().oauth2(tampered).get("/api/v1/enterprises").then().statusCode(401)
+                .body("detail", containsString("signature"));
+
+        // Signed by someone else's key under the issuer's key id.
+        String foreign = sign(token(List.of("ADMIN")), GatewayTest.foreignKey());
+        given().auth().oauth2(foreign).get("/api/v1/enterprises").then().statusCode(401);
+
+        given().header("Authorization", "Basic dXNlcjpwYXNz").get("/api/v1/enterprises").then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").get("/api/v1/enterprises").then().statusCode(401)
+                .header("WWW-Authenticate", "ApiKey, Bearer");
+    }
+
+    @Test
+    void tokensWithoutAKnownRoleOrTheScopeTheirRoleNeedsAre403() {
+        given().auth().oauth2(sign(token(List.of("offline_access")))).get("/api/v1/enterprises").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("no role"));
+        given().auth().oauth2(sign(token(List.of("fugong-enterprise")))).get("/api/v1/enterprises").then()
+                .statusCode(403).body("detail", containsString("org_id"));
+        given().auth().oauth2(sign(token(List.of("fugong-authority")).claim("region_scope", "hubei")))
+                .get("/api/v1/enterprises").then().statusCode(403).body("detail", containsString("region_scope"));
+    }
+
+    @Test
+    void aForgedInternalTokenIsNotTrusted() {
+        // A token that looks like the gateway's own, signed by anyone else, is just a bad bearer token.
+        String forged = Jwt.issuer("https://gateway.fugong").subject("admin").groups("ADMIN")
+                .expiresAt(Instant.now().plusSeconds(60)).jws().sign(GatewayTest.foreignKey());
+        given().auth().oauth2(forged).get("/api/v1/enterprises").then().statusCode(401);
+        given().auth().oauth2(forged).get("/api/v1/stats/resumption").then().statusCode(401)
+                .body("status", equalTo(401));
+    }
+}
