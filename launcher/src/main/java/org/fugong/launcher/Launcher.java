@@ -101,18 +101,23 @@ public final class Launcher {
             }
         }
 
+        Map<String, String> demoKeys = demoApiKeys(RestClient.withApiKey(gateway.baseUrl(), adminKey), demoEnterprise);
         StringBuilder banner = new StringBuilder("\n\nFugong is running. Press Ctrl-C to stop.\n\n")
-                .append("  Gateway        ").append(gateway.baseUrl()).append("/api/v1   with  X-Api-Key: ")
-                .append(adminKey).append("  (ADMIN; issue more at POST /admin/api-keys)\n")
+                .append("  Gateway        ").append(gateway.baseUrl()).append("/api/v1   (docs: ").append(gateway.baseUrl())
+                .append("/docs, events: ").append(gateway.baseUrl()).append("/asyncapi.yaml)\n")
+                .append("  API keys       (X-Api-Key header; issue more at POST /admin/api-keys)\n");
+        demoKeys.forEach((who, key) -> banner.append(String.format("    %-30s %s%n", who, key)));
+        banner
                 .append("  Registry API   ").append(registry.baseUrl()).append("/api/v1   (Swagger UI: ")
                 .append(registry.baseUrl()).append("/q/swagger-ui)\n")
                 .append("  Supply API     ").append(supply.baseUrl()).append("/api/v1   (Swagger UI: ")
                 .append(supply.baseUrl()).append("/q/swagger-ui)\n")
-                .append("  Health         ").append(registry.baseUrl()).append("/q/health, ").append(supply.baseUrl())
-                .append("/q/health\n")
+                .append("  Health         ").append(gateway.baseUrl()).append("/health (every service), metrics ")
+                .append(gateway.baseUrl()).append("/q/metrics\n")
                 .append("  Kafka          ").append(kafka.bootstrapServers()).append("\n")
                 .append("  PostgreSQL     ").append(database.jdbcUrl("registry")).append(" (user postgres)\n\n")
-                .append("Tokens (valid ").append(lifetime.toHours()).append(" h), as the gateway would forward them:\n")
+                .append("Tokens for calling the services directly (valid ").append(lifetime.toHours())
+                .append(" h), as the gateway would forward them:\n")
                 .append("  ADMIN                   ").append(admin).append("\n")
                 .append("  AUTHORITY (Hubei, 42)   ").append(authority).append("\n")
                 .append("  READER                  ").append(reader).append("\n");
@@ -125,10 +130,31 @@ public final class Launcher {
         if (supplyStory != null) {
             banner.append("\n").append(supplyStory).append("\n");
         }
-        banner.append("\nTry:  curl -H \"X-Api-Key: ").append(adminKey).append("\" ").append(gateway.baseUrl())
-                .append("/api/v1/stats/resumption?group_by=region\n");
+        banner.append("\nTry:  curl -H \"X-Api-Key: ").append(demoKeys.get("AUTHORITY (Hubei, 42)")).append("\" ")
+                .append(gateway.baseUrl()).append("/api/v1/enterprises?region=42\n");
         LOG.info(banner::toString);
         stopped.await();
+    }
+
+    /**
+     * Ready-to-use API keys for the demo, issued through the gateway's admin API on every start (the
+     * gateway keeps only hashes, so earlier runs' keys cannot be shown again).
+     */
+    private static Map<String, String> demoApiKeys(RestClient admin, UUID demoEnterprise) throws Exception {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("ADMIN", admin.credentialValue());
+        keys.put("AUTHORITY (Hubei, 42)", issue(admin, Map.of("name", "demo Hubei authority", "role", "AUTHORITY",
+                "region_scope", "42")));
+        keys.put("READER", issue(admin, Map.of("name", "demo reader", "role", "READER")));
+        if (demoEnterprise != null) {
+            keys.put("ENTERPRISE " + demoEnterprise.toString().substring(0, 8) + "…", issue(admin, Map.of("name",
+                    "demo enterprise", "role", "ENTERPRISE", "org_id", demoEnterprise.toString())));
+        }
+        return keys;
+    }
+
+    private static String issue(RestClient admin, Map<String, String> key) throws Exception {
+        return admin.post("/admin/api-keys", key).get("api_key").asText();
     }
 
     private static String env(String name, String fallback) {

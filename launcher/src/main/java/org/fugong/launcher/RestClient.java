@@ -17,11 +17,26 @@ final class RestClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
-    private final String token;
+    private final String header;
+    private final String credential;
 
     RestClient(String baseUrl, String token) {
+        this(baseUrl, "Authorization", "Bearer " + token);
+    }
+
+    private RestClient(String baseUrl, String header, String credential) {
         this.baseUrl = baseUrl;
-        this.token = token;
+        this.header = header;
+        this.credential = credential;
+    }
+
+    /** A client of the gateway, with an API key. */
+    static RestClient withApiKey(String baseUrl, String apiKey) {
+        return new RestClient(baseUrl, "X-Api-Key", apiKey);
+    }
+
+    String credentialValue() {
+        return credential;
     }
 
     RestClient as(String otherToken) {
@@ -61,7 +76,7 @@ final class RestClient {
     private HttpRequest request(String method, String path, Object body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+                .header(header, credential)
                 .header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -50,6 +50,7 @@ final class Upstream {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 return context.sendRequest().compose(response -> {
+                    response.headers().remove("X-Request-Id"); // the gateway's own is already on the response
                     if (response.getStatusCode() >= 502 && response.getStatusCode() <= 504) {
                         breaker.onFailure();
                     } else {
