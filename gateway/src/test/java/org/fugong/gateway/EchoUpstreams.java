@@ -1,13 +1,14 @@
 package org.fugong.gateway;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.fugong.testing.TestJwt;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -25,7 +26,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final String OIDC_ISSUER = "https://issuer.example.test";
     public static final String OIDC_KEY_ID = "issuer-key-1";
     /** The issuer's signing key; tests sign their bearer tokens with it. */
-    public static final KeyPair OIDC_KEYS = rsa();
+    public static final KeyPair OIDC_KEYS = TestJwt.newKeyPair();
     /** How many requests the logistics stand-in has received, to see what the gateway did not send. */
     public static final AtomicInteger LOGISTICS_CALLS = new AtomicInteger();
 
@@ -146,15 +147,6 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public void stop() {

@@ -31,20 +31,11 @@ public class GatewayTest {
                 .post("/admin/api-keys").then().statusCode(201).extract().path("api_key");
     }
 
-    private static java.security.PrivateKey foreignKey;
+    private static final java.security.PrivateKey FOREIGN_KEY = org.fugong.testing.TestJwt.newKeyPair().getPrivate();
 
-    /** A private key nobody trusts, made once. */
-    public static synchronized java.security.PrivateKey foreignKey() {
-        if (foreignKey == null) {
-            try {
-                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                foreignKey = generator.generateKeyPair().getPrivate();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return foreignKey;
+    /** A private key nobody trusts. */
+    public static java.security.PrivateKey foreignKey() {
+        return FOREIGN_KEY;
     }
 
     public static JsonPath claims(String bearer) {

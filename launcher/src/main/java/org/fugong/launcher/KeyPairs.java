@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+
+import org.fugong.testing.TestJwt;
 
 /** The run command's own signing key pair for the internal JWT, kept in PEM files across runs. */
 public final class KeyPairs {
@@ -27,9 +28,7 @@ public final class KeyPairs {
                     rsa.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem))));
         }
         Files.createDirectories(dir);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = TestJwt.newKeyPair();
         write(privatePem, "PRIVATE KEY", keys.getPrivate().getEncoded());
         write(publicPem, "PUBLIC KEY", keys.getPublic().getEncoded());
         return keys;

@@ -121,7 +121,8 @@ public final class TestJwt {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
     }
 
-    private static KeyPair newKeyPair() {
+    /** A fresh 2048-bit RSA key pair, for tests that need keys of their own (another issuer, a forger). */
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

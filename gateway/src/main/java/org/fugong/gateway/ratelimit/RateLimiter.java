@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -35,7 +36,8 @@ public class RateLimiter {
     @Inject
     Vertx vertx;
 
-    private final Map<String, TokenBucket.State> local = new ConcurrentHashMap<>();
+    /** Lock-free per bucket: a busy client's requests on several event loops do not queue for one lock. */
+    private final Map<String, AtomicReference<TokenBucket.State>> local = new ConcurrentHashMap<>();
     private RedisBuckets redis;
     private volatile Instant lastWarning = Instant.EPOCH;
 
@@ -43,8 +45,8 @@ public class RateLimiter {
     void init() {
         config.rateLimit().redisUrl().filter(url -> !url.isBlank()).ifPresent(url -> redis = new RedisBuckets(vertx, url));
         // Idle buckets are full again after a while: forgetting them changes nothing and bounds memory.
-        vertx.setPeriodic(60_000, id -> local.entrySet().removeIf(e -> System.currentTimeMillis()
-                - e.getValue().atMillis() > 3_600_000));
+        vertx.setPeriodic(60_000, id -> local.entrySet().removeIf(e -> e.getValue().get() != null
+                && System.currentTimeMillis() - e.getValue().get().atMillis() > 3_600_000));
     }
 
     @PreDestroy
@@ -80,8 +82,8 @@ public class RateLimiter {
     }
 
     private TokenBucket.Decision takeLocally(String bucket, double rate, int burst) {
-        TokenBucket.State after = local.compute(bucket,
-                (k, before) -> TokenBucket.take(before, System.currentTimeMillis(), rate, burst));
+        AtomicReference<TokenBucket.State> state = local.computeIfAbsent(bucket, k -> new AtomicReference<>());
+        TokenBucket.State after = state.updateAndGet(before -> TokenBucket.take(before, System.currentTimeMillis(), rate, burst));
         return TokenBucket.decision(after.lastAllowed(), after.tokens(), rate, burst);
     }
 

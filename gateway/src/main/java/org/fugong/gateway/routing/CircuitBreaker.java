@@ -17,8 +17,9 @@ public final class CircuitBreaker {
     private final long openForMillis;
     private final LongSupplier clock;
 
-    private State state = State.CLOSED;
-    private int failures;
+    // Volatile so the common case, a closed circuit and a success, is decided without the lock.
+    private volatile State state = State.CLOSED;
+    private volatile int failures;
     private long openedAt;
     private boolean trialInFlight;
     private long trialStartedAt;
@@ -30,7 +31,14 @@ public final class CircuitBreaker {
     }
 
     /** Whether a call may go out now; in half-open state only one at a time. */
-    public synchronized boolean tryAcquire() {
+    public boolean tryAcquire() {
+        if (state == State.CLOSED) {
+            return true;
+        }
+        return tryAcquireSlowly();
+    }
+
+    private synchronized boolean tryAcquireSlowly() {
         if (state == State.OPEN && clock.getAsLong() - openedAt >= openForMillis) {
             state = State.HALF_OPEN;
             trialInFlight = false;
@@ -51,7 +59,14 @@ public final class CircuitBreaker {
         };
     }
 
-    public synchronized void onSuccess() {
+    public void onSuccess() {
+        if (state == State.CLOSED && failures == 0) {
+            return;
+        }
+        recordSuccess();
+    }
+
+    private synchronized void recordSuccess() {
         state = State.CLOSED;
         failures = 0;
         trialInFlight = false;
@@ -64,6 +79,11 @@ public final class CircuitBreaker {
             state = State.OPEN;
             openedAt = clock.getAsLong();
         }
+    }
+
+    /** A call that ended without telling anything about the service (the caller left): frees a trial slot. */
+    public synchronized void onAbandoned() {
+        trialInFlight = false;
     }
 
     public synchronized State state() {

@@ -3,7 +3,6 @@ package org.fugong.gateway.routing;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +19,12 @@ import org.fugong.gateway.observability.GatewayMetrics;
 import org.fugong.gateway.ratelimit.RateLimiter;
 import org.fugong.gateway.ratelimit.TokenBucket;
 import org.fugong.platform.events.TraceParent;
+import org.fugong.platform.ids.UuidV7;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -78,10 +77,12 @@ public class ProxyRoutes {
     }
 
     void install(@Observes Router router, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
-                .setPipelining(false).setPoolCleanerPeriod(5_000).setKeepAliveTimeout(30));
+        HttpClientOptions pool = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setPipelining(false)
+                .setPoolCleanerPeriod(5_000).setKeepAliveTimeout(30);
         config.services().forEach((name, service) -> {
-            Upstream upstream = new Upstream(name, service, vertx, client);
+            // Each event loop gets its own client, created on first use from that loop, so its
+            // connections live on the same thread as the requests that use them.
+            Upstream upstream = new Upstream(name, service, vertx, () -> vertx.createHttpClient(pool));
             byName.put(name, upstream);
             service.collections().forEach(collection -> byCollection.put(collection, upstream));
         });
@@ -104,7 +105,7 @@ public class ProxyRoutes {
         Exchange exchange = new Exchange();
         String requestId = request.getHeader("X-Request-Id");
         exchange.requestId = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId
-                : UUID.randomUUID().toString();
+                : UuidV7.next().toString();
         String traceparent = request.getHeader("traceparent");
         exchange.traceparent = TraceParent.isValid(traceparent) ? traceparent : TraceParent.newTrace();
         ctx.response().putHeader("X-Request-Id", exchange.requestId);

@@ -1,6 +1,8 @@
 package org.fugong.gateway.routing;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import org.fugong.gateway.GatewayConfig;
@@ -35,10 +37,12 @@ final class Upstream {
     private final Vertx vertx;
     private final String host;
     private final int port;
-    private final HttpProxy proxy;
+    private final java.util.function.Supplier<HttpClient> clients;
+    /** One proxy, with its own connection pool, per event loop: a request and its upstream call stay on one thread. */
+    private final Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>();
     private final CircuitBreaker breaker;
 
-    Upstream(String name, GatewayConfig.Service config, Vertx vertx, HttpClient client) {
+    Upstream(String name, GatewayConfig.Service config, Vertx vertx, java.util.function.Supplier<HttpClient> clients) {
         this.name = name;
         this.config = config;
         this.vertx = vertx;
@@ -46,7 +50,11 @@ final class Upstream {
         this.host = uri.getHost();
         this.port = uri.getPort() > 0 ? uri.getPort() : 80;
         this.breaker = new CircuitBreaker(config.failureThreshold(), config.openFor(), System::currentTimeMillis);
-        this.proxy = HttpProxy.reverseProxy(client).origin(this::connect).addInterceptor(new ProxyInterceptor() {
+        this.clients = clients;
+    }
+
+    private HttpProxy newProxy() {
+        return HttpProxy.reverseProxy(clients.get()).origin(this::connect).addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 return context.sendRequest().compose(response -> {
@@ -58,7 +66,12 @@ final class Upstream {
                     }
                     return Future.succeededFuture(response);
                 }, failure -> {
-                    breaker.onFailure();
+                    if (context.request().proxiedRequest().response().closed()) {
+                        // The caller went away mid-request (and the proxy reset the call): not the service's fault.
+                        breaker.onAbandoned();
+                    } else {
+                        breaker.onFailure();
+                    }
                     return Future.succeededFuture(unavailable(context, failure));
                 });
             }
@@ -78,7 +91,7 @@ final class Upstream {
         if (!breaker.tryAcquire()) {
             return false;
         }
-        proxy.handle(request);
+        proxies.computeIfAbsent(Thread.currentThread(), thread -> newProxy()).handle(request);
         return true;
     }
 

@@ -7,14 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
 import org.fugong.gateway.GatewayTest;
 import org.fugong.gateway.GatewayTestSupport;
+import org.fugong.testing.TestJwt;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -36,8 +35,8 @@ import io.smallrye.jwt.build.Jwt;
 @TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
 
-    static final KeyPair OLD = rsa();
-    static final KeyPair NEW = rsa();
+    static final KeyPair OLD = TestJwt.newKeyPair();
+    static final KeyPair NEW = TestJwt.newKeyPair();
 
     public static class Rotated implements QuarkusTestProfile {
         @Override
@@ -88,13 +87,4 @@ class KeyRotationTest {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
