@@ -1,0 +1,192 @@
+package org.fugong.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import org.fugong.launcher.KeyPairs;
+import org.fugong.launcher.ServiceProcess;
+import org.fugong.testing.EmbeddedDatabase;
+import org.fugong.testing.EmbeddedKafka;
+import org.fugong.testing.TestJwt;
+
+/**
+ * The same GET three ways in one run: straight to the registry, through the gateway (API key,
+ * rate limit, internal JWT, access log), and through nginx as a plain reverse proxy that adds a
+ * fixed token. First each at saturation (wrk, closed loop), then each at a constant rate of half
+ * the lowest saturation, to read the latency each proxy adds. Figures, not a test.
+ */
+public final class GatewayBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(GatewayBenchmark.class.getName());
+    private static final String ISSUER = "https://gateway.fugong.bench";
+    private static final String PATH = "/api/v1/regions/420100";
+
+    private GatewayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "15")));
+        int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
+        Path work = Files.createTempDirectory("fugong-gateway-bench");
+        Path root = Path.of("").toAbsolutePath();
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.temporary();
+                EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
+            KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
+            String adminKey = KeyPairs.adminKey(work.resolve("jwt"));
+            ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry", root, 18081,
+                    database, kafka, work.resolve("jwt"), ISSUER, work.resolve("registry.log"),
+                    Map.of("QUARKUS_LOG_LEVEL", "WARN"));
+            // The partner tier is opened wide so the limiter is measured, not hit.
+            ServiceProcess gateway = ServiceProcess.onEmbeddedInfrastructure("gateway", "gateway", root, 18080, database,
+                    kafka, work.resolve("jwt"), ISSUER, work.resolve("gateway.log"), Map.of(
+                            "FUGONG_REGISTRY_URL", registry.baseUrl(), "FUGONG_SUPPLY_URL", "http://127.0.0.1:18082",
+                            "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
+                            "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(work.resolve("jwt")).toString(),
+                            "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_RATE", "1000000",
+                            "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_BURST", "1000000"));
+            String token = TestJwt.as("READER").subject("bench").issuer(ISSUER).signedWith(keys.getPrivate())
+                    .expiresIn(Duration.ofHours(2)).token();
+            Process nginx = null;
+            registry.start();
+            gateway.start();
+            try {
+                registry.awaitReady(Duration.ofMinutes(2));
+                gateway.awaitReady(Duration.ofMinutes(2));
+                nginx = startNginx(work, registry.baseUrl(), token);
+                // HTTP/1.1 for all three: the JDK client would otherwise upgrade to h2c where it can
+                // (Quarkus, not nginx) and funnel every client through one connection.
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                String apiKey = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/admin/api-keys"))
+                        .header("X-Api-Key", adminKey).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"role\":\"READER\",\"tier\":\"partner\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("api_key").asText();
+
+                Map<String, HttpRequest> ways = new java.util.LinkedHashMap<>();
+                ways.put("direct", HttpRequest.newBuilder(URI.create(registry.baseUrl() + PATH))
+                        .header("Authorization", "Bearer " + token).build());
+                ways.put("gateway", HttpRequest.newBuilder(URI.create(gateway.baseUrl() + PATH))
+                        .header("X-Api-Key", apiKey).build());
+                ways.put("nginx", HttpRequest.newBuilder(URI.create("http://127.0.0.1:18090" + PATH)).build());
+
+                // The JIT needs tens of thousands of requests before the figures settle (the first
+                // seconds of a cold JVM run at a third of its later rate), for every JVM involved.
+                Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "30")));
+                LOG.info("Warming up for " + warmUp + " per way...");
+                for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
+                    wrk(way.getKey() + " (warm-up)", way.getValue(), concurrency, warmUp);
+                    ConstantRateLoad.saturate(http, 4, Duration.ofSeconds(3), i -> way.getValue(), 200);
+                }
+                // Saturation with wrk (C, event-driven): the JDK client spends more CPU per request
+                // than the proxies under test and on two cores would measure itself.
+                Map<String, Double> saturation = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
+                    saturation.put(way.getKey(), wrk(way.getKey(), way.getValue(), concurrency, phase));
+                }
+                // One rate all three sustain: half of the lowest saturation.
+                int half = (int) Math.max(1, saturation.values().stream().mapToDouble(Double::doubleValue).min().orElse(2) / 2);
+                Map<String, Double> p99 = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    way.getValue().headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+                    // A few seconds at the rate first, unmeasured: the previous phase's saturation leaves
+                    // every process with garbage to collect and queues to drain.
+                    EventLoopLoad.run(way.getValue().uri(), headers, half, Duration.ofSeconds(5));
+                    ConstantRateLoad.Result r = EventLoopLoad.run(way.getValue().uri(), headers, half, phase);
+                    Benchmarks.report(way.getKey() + ", constant " + half + "/s", r);
+                    p99.put(way.getKey(), r.latencyMicros().getValueAtPercentile(99) / 1000.0);
+                }
+                LOG.info(String.format("%nGateway throughput %.0f/s vs nginx %.0f/s: ratio %.2f (target >= 0.8)%n"
+                        + "Added p99 at %d/s: gateway %.2f ms, nginx %.2f ms (target: gateway <= 2 ms)%n",
+                        saturation.get("gateway"), saturation.get("nginx"), saturation.get("gateway") / saturation.get("nginx"),
+                        half, p99.get("gateway") - p99.get("direct"), p99.get("nginx") - p99.get("direct")));
+            } finally {
+                if (nginx != null) {
+                    nginx.destroy();
+                }
+                gateway.stop();
+                registry.stop();
+            }
+        }
+    }
+
+    /** Runs wrk at saturation against one way; returns requests per second and logs its latencies. */
+    private static double wrk(String name, HttpRequest request, int connections, Duration phase) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("wrk", "-t2", "-c" + connections,
+                "-d" + phase.toSeconds() + "s", "--latency"));
+        request.headers().map().forEach((header, values) -> values.forEach(v -> {
+            command.add("-H");
+            command.add(header + ": " + v);
+        }));
+        command.add(request.uri().toString());
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        wrk.waitFor();
+        double rate = Double.parseDouble(field(output, "Requests/sec:"));
+        LOG.info(String.format("%-32s %8.1f req/s  p50 %s  p99 %s  non-2xx %s", name + ", wrk closed loop", rate,
+                field(output, "50%"), field(output, "99%"), output.contains("Non-2xx") ? field(output, "Non-2xx or 3xx responses:") : "0"));
+        return rate;
+    }
+
+    private static String field(String output, String label) {
+        for (String line : output.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith(label)) {
+                return trimmed.substring(label.length()).strip().split("\\s+")[0];
+            }
+        }
+        throw new IllegalStateException("wrk printed no '" + label + "':\n" + output);
+    }
+
+    /** nginx as a plain keep-alive reverse proxy to the registry, adding the token a gateway would. */
+    private static Process startNginx(Path work, String upstream, String token) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("nginx"));
+        Path conf = dir.resolve("nginx.conf");
+        Files.writeString(conf, """
+                daemon off;
+                worker_processes auto;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 1024; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    upstream registry { server %2$s; keepalive 64; }
+                    server {
+                        listen 127.0.0.1:18090;
+                        location / {
+                            proxy_pass http://registry;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_set_header Authorization "Bearer %3$s";
+                        }
+                    }
+                }
+                """.formatted(dir, upstream.replace("http://", ""), token));
+        Process nginx = new ProcessBuilder(List.of("nginx", "-p", dir.toString(), "-c", conf.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18090" + PATH)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return nginx;
+                }
+            } catch (java.io.IOException notYet) {
+                // nginx is still starting
+            }
+        }
+        throw new IllegalStateException("nginx did not start; see " + dir.resolve("error.log"));
+    }
+}
