@@ -2,8 +2,11 @@ package org.fugong.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +65,27 @@ class ResilienceTest {
         assertThat(status).isEqualTo(200);
         assertThat(EchoUpstreams.LOGISTICS_CALLS.get()).isGreaterThan(callsBefore);
         given().get("/health").then().body("circuits.logistics", equalTo("CLOSED"));
+    }
+
+    @Test
+    void callersWhoHangUpDoNotOpenTheCircuit() throws Exception {
+        String key = GatewayTest.issue("ADMIN", null, null);
+        java.net.http.HttpClient impatient = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI slow = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                + "/api/v1/supply-gaps?delay_ms=700");
+        for (int i = 0; i < 7; i++) { // more than supply's threshold of 5
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(slow).header("X-Api-Key", key)
+                    .timeout(Duration.ofMillis(100)).build();
+            assertThatThrownBy(() -> impatient.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class);
+        }
+        // The service was fine; the callers left. Its circuit stays closed (also once the abandoned
+        // calls have come back from the service, 700 ms later) and it keeps answering.
+        long deadline = System.currentTimeMillis() + 1_500;
+        while (System.currentTimeMillis() < deadline) {
+            given().get("/health").then().body("circuits.supply", equalTo("CLOSED"));
+        }
+        given().header("X-Api-Key", key).get("/api/v1/supply-gaps").then().statusCode(200);
     }
 }
