@@ -26,6 +26,17 @@ public final class EventLoopLoad {
     private EventLoopLoad() {
     }
 
+    /** By hand: {@code EventLoopLoad <url> <rate/s> <seconds> [Header: value]...}; prints the figures. */
+    public static void main(String[] args) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] header = args[i].split(":\\s*", 2);
+            headers.put(header[0], header[1]);
+        }
+        Benchmarks.report(args[0], run(URI.create(args[0]), headers, Integer.parseInt(args[1]),
+                Duration.ofSeconds(Long.parseLong(args[2]))));
+    }
+
     public static ConstantRateLoad.Result run(URI uri, Map<String, String> headers, int rate, Duration duration) {
         Vertx vertx = Vertx.vertx();
         try {

@@ -46,13 +46,17 @@ public final class GatewayBenchmark {
                     database, kafka, work.resolve("jwt"), ISSUER, work.resolve("registry.log"),
                     Map.of("QUARKUS_LOG_LEVEL", "WARN"));
             // The partner tier is opened wide so the limiter is measured, not hit.
-            ServiceProcess gateway = ServiceProcess.onEmbeddedInfrastructure("gateway", "gateway", root, 18080, database,
-                    kafka, work.resolve("jwt"), ISSUER, work.resolve("gateway.log"), Map.of(
+            Map<String, String> gatewayEnvironment = new java.util.HashMap<>(Map.of(
                             "FUGONG_REGISTRY_URL", registry.baseUrl(), "FUGONG_SUPPLY_URL", "http://127.0.0.1:18082",
                             "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
                             "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(work.resolve("jwt")).toString(),
                             "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_RATE", "1000000",
                             "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_BURST", "1000000"));
+            // -Dbench.gateway.KEY=VALUE passes more environment to the gateway, to try settings.
+            System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("bench.gateway."))
+                    .forEach(p -> gatewayEnvironment.put(p.substring("bench.gateway.".length()), System.getProperty(p)));
+            ServiceProcess gateway = ServiceProcess.onEmbeddedInfrastructure("gateway", "gateway", root, 18080, database,
+                    kafka, work.resolve("jwt"), ISSUER, work.resolve("gateway.log"), gatewayEnvironment);
             String token = TestJwt.as("READER").subject("bench").issuer(ISSUER).signedWith(keys.getPrivate())
                     .expiresIn(Duration.ofHours(2)).token();
             Process nginx = null;
@@ -88,9 +92,23 @@ public final class GatewayBenchmark {
                 }
                 // Saturation with wrk (C, event-driven): the JDK client spends more CPU per request
                 // than the proxies under test and on two cores would measure itself.
+                // CPU time per request of each process is steadier than throughput on a shared
+                // machine: it says what each proxy costs, whatever else holds the cores.
+                Map<String, ProcessHandle> processes = new java.util.LinkedHashMap<>();
+                processes.put("registry", registry.handle().orElseThrow());
+                processes.put("gateway", gateway.handle().orElseThrow());
+                processes.put("nginx", nginx.toHandle());
                 Map<String, Double> saturation = new java.util.LinkedHashMap<>();
                 for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
-                    saturation.put(way.getKey(), wrk(way.getKey(), way.getValue(), concurrency, phase));
+                    Map<String, Duration> before = cpu(processes);
+                    double rate = wrk(way.getKey(), way.getValue(), concurrency, phase);
+                    saturation.put(way.getKey(), rate);
+                    Map<String, Duration> after = cpu(processes);
+                    double requests = rate * phase.toSeconds();
+                    StringBuilder perRequest = new StringBuilder("  CPU per request:");
+                    processes.keySet().forEach(name -> perRequest.append(String.format("  %s %.0f µs", name,
+                            (after.get(name).toNanos() - before.get(name).toNanos()) / 1000.0 / requests)));
+                    LOG.info(perRequest.toString());
                 }
                 // One rate all three sustain: half of the lowest saturation.
                 int half = (int) Math.max(1, saturation.values().stream().mapToDouble(Double::doubleValue).min().orElse(2) / 2);
@@ -117,6 +135,15 @@ public final class GatewayBenchmark {
                 registry.stop();
             }
         }
+    }
+
+    /** CPU time used so far by each process and its descendants (nginx's workers). */
+    private static Map<String, Duration> cpu(Map<String, ProcessHandle> processes) {
+        Map<String, Duration> used = new java.util.LinkedHashMap<>();
+        processes.forEach((name, process) -> used.put(name, java.util.stream.Stream.concat(java.util.stream.Stream.of(process),
+                process.descendants()).map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus)));
+        return used;
     }
 
     /** Runs wrk at saturation against one way; returns requests per second and logs its latencies. */

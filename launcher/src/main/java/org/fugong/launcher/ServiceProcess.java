@@ -59,6 +59,11 @@ public final class ServiceProcess {
         return name;
     }
 
+    /** The running process, for measuring it (CPU time); empty before start. */
+    public java.util.Optional<ProcessHandle> handle() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
