@@ -31,6 +31,14 @@ public interface GatewayConfig {
     /** A first administrator key, from the environment (FUGONG_GATEWAY_ADMIN_KEY); never stored in clear. */
     Optional<String> adminKey();
 
+    /** One JSON line per request on standard output. */
+    @WithDefault("true")
+    boolean accessLog();
+
+    /** How often queued access-log lines are written out, in one batch. */
+    @WithDefault("100ms")
+    Duration accessLogFlush();
+
     /** How often each replica reloads API keys (so revocations elsewhere take effect) and records last use. */
     @WithDefault("5s")
     Duration keyRefresh();

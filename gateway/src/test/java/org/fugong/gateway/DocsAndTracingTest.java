@@ -7,9 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
@@ -23,6 +20,9 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @GatewayTestSupport
 class DocsAndTracingTest {
+
+    @jakarta.inject.Inject
+    org.fugong.gateway.observability.AccessLog accessLog;
 
     @Test
     void openApiMergesEveryServiceAndTheGatewayWithTheGatewaysAuthSchemes() {
@@ -68,22 +68,8 @@ class DocsAndTracingTest {
     @Test
     void everyRequestLeavesOneJsonAccessLineWithoutSecrets() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger access = Logger.getLogger("fugong.access");
-        access.addHandler(capture);
+        java.util.function.Consumer<String> capture = lines::add;
+        accessLog.subscribe(capture);
         try {
             String key = GatewayTest.issue("READER", null, null);
             given().header("X-Api-Key", key).header("X-Request-Id", "logged-1").get("/api/v1/stats/resumption?secret=x")
@@ -95,7 +81,7 @@ class DocsAndTracingTest {
                 Thread.onSpinWait();
             }
         } finally {
-            access.removeHandler(capture);
+            accessLog.unsubscribe(capture);
         }
         JsonObject forwarded = lines.stream().filter(l -> l.contains("logged-1")).map(JsonObject::new).findFirst().orElseThrow();
         assertThat(forwarded.getString("method")).isEqualTo("GET");

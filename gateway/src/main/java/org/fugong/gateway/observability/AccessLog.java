@@ -1,31 +1,124 @@
 package org.fugong.gateway.observability;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
-import org.jboss.logging.Logger;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.fugong.gateway.GatewayConfig;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One JSON line per request on the {@code fugong.access} category, written as is (see
- * application.properties): who called what, what became of it and how long it took. Never
- * credentials, query strings or bodies: those can carry keys and personal data.
+ * One JSON line per request on standard output: who called what, what became of it and how long
+ * it took. Never credentials, query strings or bodies: those can carry keys and personal data.
+ *
+ * <p>Lines are queued and written in batches every {@code access-log-flush} (100 ms): a logging
+ * framework call per request, waking a writer thread and making a write system call each time,
+ * cost about a sixth of the gateway's CPU per request in the benchmark. Past
+ * {@code MAX_PENDING} unwritten lines (stdout stuck), new lines are dropped and counted
+ * ({@code fugong_gateway_access_log_dropped}) rather than filling the heap.
  */
-public final class AccessLog {
+@ApplicationScoped
+public class AccessLog {
 
-    private static final Logger LOG = Logger.getLogger("fugong.access");
+    static final int MAX_PENDING = 100_000;
 
-    private AccessLog() {
-    }
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final List<Consumer<String>> observers = new CopyOnWriteArrayList<>();
+    private final PrintStream out = System.out;
+    private ScheduledExecutorService writer;
 
     /** What the gateway knows about a request by the time its response has gone. */
     public record Entry(String requestId, String traceparent, String method, String path, String route, String service,
             int status, double durationMillis, String client, String tier, String remote, long bytesOut, String outcome) {
     }
 
-    public static void write(Entry e) {
-        if (!LOG.isInfoEnabled()) {
+    @PostConstruct
+    void start() {
+        Gauge.builder("fugong.gateway.access.log.dropped", dropped, AtomicLong::get)
+                .description("Access-log lines dropped because standard output did not keep up").register(registry);
+        writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "access-log");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.accessLogFlush().toMillis();
+        writer.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (writer != null) {
+            writer.shutdownNow();
+        }
+        flush();
+    }
+
+    /** Also hands every line to {@code observer} (on the writer thread), e.g. a log shipper or a test. */
+    public void subscribe(Consumer<String> observer) {
+        observers.add(observer);
+    }
+
+    public void unsubscribe(Consumer<String> observer) {
+        observers.remove(observer);
+    }
+
+    public void write(Entry e) {
+        if (!config.accessLog()) {
             return;
         }
-        // Written by hand: one line per request is on the hot path, and a general JSON encoder costs more.
+        if (size.incrementAndGet() > MAX_PENDING) {
+            size.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
+        }
+        pending.add(line(e));
+    }
+
+    /** Writes what is queued in one go. */
+    synchronized void flush() {
+        StringBuilder batch = new StringBuilder();
+        String line;
+        while ((line = pending.poll()) != null) {
+            size.decrementAndGet();
+            batch.append(line).append('\n');
+            for (Consumer<String> observer : observers) {
+                observer.accept(line);
+            }
+        }
+        if (!batch.isEmpty()) {
+            byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+            out.write(bytes, 0, bytes.length);
+            out.flush();
+        }
+    }
+
+    static String line(Entry e) {
+        // Written by hand: this runs for every request, and a general JSON encoder costs more.
         StringBuilder line = new StringBuilder(384).append('{');
         field(line, "ts", Instant.now().toString());
         field(line, "request_id", e.requestId());
@@ -42,7 +135,7 @@ public final class AccessLog {
         line.append("\"bytes_out\":").append(e.bytesOut()).append(',');
         field(line, "outcome", e.outcome());
         line.setCharAt(line.length() - 1, '}');
-        LOG.info(line);
+        return line.toString();
     }
 
     private static void field(StringBuilder line, String name, String value) {

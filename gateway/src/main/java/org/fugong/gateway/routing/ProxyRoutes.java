@@ -62,6 +62,9 @@ public class ProxyRoutes {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    AccessLog accessLog;
+
     private final Map<String, Upstream> byCollection = new HashMap<>();
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
 
@@ -194,7 +197,7 @@ public class ProxyRoutes {
         int status = ctx.response().getStatusCode();
         metrics.request(exchange.route, exchange.service, request.method().name(), status, nanos);
         Identity identity = exchange.identity;
-        AccessLog.write(new AccessLog.Entry(exchange.requestId, exchange.traceparent, request.method().name(),
+        accessLog.write(new AccessLog.Entry(exchange.requestId, exchange.traceparent, request.method().name(),
                 request.path(), exchange.route, exchange.service, status, nanos / 1e6,
                 identity == null ? null : identity.subject(), identity == null ? null : identity.tier(),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
