@@ -1,6 +1,5 @@
 package org.fugong.platform;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +24,7 @@ public class Housekeeping {
     private ScheduledExecutorService scheduler;
 
     void onStart(@Observes StartupEvent event) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fugong-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Schedulers.daemon("fugong-housekeeping");
         scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.fugong.gateway.GatewayConfig;
+import org.fugong.platform.Schedulers;
 import org.fugong.platform.ids.UuidV7;
 import org.jboss.logging.Logger;
 
@@ -66,11 +66,7 @@ public class ApiKeys {
     void onStart(@Observes StartupEvent event) {
         config.adminKey().filter(k -> !k.isBlank()).ifPresent(this::ensureBootstrapAdmin);
         reload();
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "api-key-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        refresher = Schedulers.daemon("api-key-refresh");
         long every = config.keyRefresh().toMillis();
         refresher.scheduleWithFixedDelay(this::flushAndReload, every, every, TimeUnit.MILLISECONDS);
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.fugong.gateway.GatewayConfig;
+import org.fugong.platform.Schedulers;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,11 +61,7 @@ public class AccessLog {
     void start() {
         Gauge.builder("fugong.gateway.access.log.dropped", dropped, AtomicLong::get)
                 .description("Access-log lines dropped because standard output did not keep up").register(registry);
-        writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "access-log");
-            t.setDaemon(true);
-            return t;
-        });
+        writer = Schedulers.daemon("access-log");
         long every = config.accessLogFlush().toMillis();
         writer.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
     }
