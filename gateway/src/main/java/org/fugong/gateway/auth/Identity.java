@@ -14,8 +14,4 @@ public record Identity(String subject, Set<String> roles, UUID orgId, String reg
     public static Identity anonymous(String address, String tier) {
         return new Identity("anonymous:" + address, Set.of(org.fugong.platform.security.Role.READER), null, null, tier);
     }
-
-    public boolean isAnonymous() {
-        return subject.startsWith("anonymous:");
-    }
 }

@@ -98,10 +98,6 @@ public class InternalTokens {
         return Map.of("keys", jwks);
     }
 
-    public PublicKey publicKey() {
-        return keys.getPublic();
-    }
-
     /** The key id follows from the key, so every replica with the same key names it alike. */
     static String keyId(PublicKey key) {
         return UUID.nameUUIDFromBytes(key.getEncoded()).toString();

@@ -51,7 +51,8 @@ public class OidcTokens {
     Vertx vertx;
 
     private ClaimMapping mapping;
-    private volatile List<JsonWebKey> keys = List.of();
+    /** Built once per key set, not per token. */
+    private volatile JwtConsumer consumer;
     private volatile Instant fetchedAt = Instant.EPOCH;
 
     @PostConstruct
@@ -101,6 +102,18 @@ public class OidcTokens {
     }
 
     private Identity identify(String token) {
+        JwtConsumer current = consumer == null ? consumer(List.of()) : consumer;
+        try {
+            return mapping.identify(current.processToClaims(token).getClaimsMap());
+        } catch (InvalidJwtException e) {
+            if (causedBy(e, UnresolvableKeyException.class)) {
+                throw new UnknownKey();
+            }
+            throw Rejection.unauthenticated(reason(e));
+        }
+    }
+
+    private JwtConsumer consumer(List<JsonWebKey> keys) {
         GatewayConfig.Oidc oidc = config.oidc();
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
@@ -113,15 +126,7 @@ public class OidcTokens {
                         AlgorithmIdentifiers.RSA_USING_SHA512, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
                         AlgorithmIdentifiers.RSA_PSS_USING_SHA256);
         oidc.audience().ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
-        JwtConsumer consumer = builder.build();
-        try {
-            return mapping.identify(consumer.processToClaims(token).getClaimsMap());
-        } catch (InvalidJwtException e) {
-            if (causedBy(e, UnresolvableKeyException.class)) {
-                throw new UnknownKey();
-            }
-            throw Rejection.unauthenticated(reason(e));
-        }
+        return builder.build();
     }
 
     private static String reason(InvalidJwtException e) {
@@ -160,7 +165,7 @@ public class OidcTokens {
                 LOG.warnf("The OIDC issuer's keys at %s answered %d; keeping the last known keys", url, response.statusCode());
                 return null;
             }
-            keys = List.copyOf(new JsonWebKeySet(response.body()).getJsonWebKeys());
+            consumer = consumer(List.copyOf(new JsonWebKeySet(response.body()).getJsonWebKeys()));
         } catch (java.io.IOException | JoseException e) {
             LOG.warnf("Fetching the OIDC issuer's keys from %s failed (%s); keeping the last known keys", url, e.toString());
         } catch (InterruptedException e) {

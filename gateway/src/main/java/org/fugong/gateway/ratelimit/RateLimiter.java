@@ -56,10 +56,6 @@ public class RateLimiter {
         }
     }
 
-    public boolean sharedInRedis() {
-        return redis != null;
-    }
-
     /** Takes a token from the identity's bucket; the decision says whether there was one. */
     public Future<TokenBucket.Decision> take(Identity identity) {
         GatewayConfig.Tier tier = config.rateLimit().tiers().get(identity.tier());

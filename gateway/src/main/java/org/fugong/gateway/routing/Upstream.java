@@ -29,9 +29,6 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 final class Upstream {
 
-    /** Marks a request the gateway retried: how many times, for the access log. */
-    static final String RETRIES = "fugong.retries";
-
     private final String name;
     private final GatewayConfig.Service config;
     private final Vertx vertx;
@@ -116,7 +113,6 @@ final class Upstream {
                 promise.fail(failure);
                 return;
             }
-            context.set(RETRIES, attempt);
             vertx.setTimer(50L * attempt, id -> attempt(context, attempts, attempt + 1, promise));
         });
     }
