@@ -19,7 +19,7 @@ import org.fugong.gateway.observability.GatewayMetrics;
 import org.fugong.gateway.ratelimit.RateLimiter;
 import org.fugong.gateway.ratelimit.TokenBucket;
 import org.fugong.platform.events.TraceParent;
-import org.fugong.platform.ids.UuidV7;
+import org.fugong.platform.http.RequestIds;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Context;
@@ -108,7 +108,7 @@ public class ProxyRoutes {
         Exchange exchange = new Exchange();
         String requestId = request.getHeader("X-Request-Id");
         exchange.requestId = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId
-                : UuidV7.next().toString();
+                : RequestIds.next();
         String traceparent = request.getHeader("traceparent");
         exchange.traceparent = TraceParent.isValid(traceparent) ? traceparent : TraceParent.newTrace();
         ctx.response().putHeader("X-Request-Id", exchange.requestId);

@@ -1,6 +1,5 @@
 package org.fugong.platform.http;
 
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,7 +22,7 @@ public class RequestTraceFilter {
     public void capture(ContainerRequestContext request) {
         String requestId = request.getHeaderString(REQUEST_ID);
         if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
-            requestId = UUID.randomUUID().toString();
+            requestId = RequestIds.next();
         }
         trace.set(request.getHeaderString("traceparent"), requestId);
     }
