@@ -40,6 +40,7 @@ public class DocsRoutes {
     @Inject
     GatewayConfig config;
 
+    private final Map<String, Buffer> resources = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpClient http;
     private volatile String cached;
     private volatile long cachedAt;
@@ -101,15 +102,28 @@ public class DocsRoutes {
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "max-age=30").end(document);
     }
 
-    private static void classpath(RoutingContext ctx, String resource, String contentType) {
-        try (InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
+    /**
+     * Serves a file of the contracts jar; each found file is read once (they never change while
+     * running), a missing one is not remembered (the names asked for are the caller's).
+     */
+    private void classpath(RoutingContext ctx, String resource, String contentType) {
+        Buffer content = resources.get(resource);
+        if (content == null) {
+            content = read(resource);
+            if (content == null) {
                 ctx.response().setStatusCode(404).end();
                 return;
             }
-            ctx.response().putHeader("Content-Type", contentType).end(Buffer.buffer(in.readAllBytes()));
+            resources.put(resource, content);
+        }
+        ctx.response().putHeader("Content-Type", contentType).end(content);
+    }
+
+    private static Buffer read(String resource) {
+        try (InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : Buffer.buffer(in.readAllBytes());
         } catch (IOException e) {
-            ctx.fail(e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

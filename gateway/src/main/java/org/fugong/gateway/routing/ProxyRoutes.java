@@ -218,7 +218,7 @@ public class ProxyRoutes {
 
     private static void reject(RoutingContext ctx, int status, String slug, String title, String detail, String service) {
         ctx.request().resume(); // a body nobody will read is drained, not left on the connection
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store").end(Problems.json(slug, title, status, detail, service));
     }
 }

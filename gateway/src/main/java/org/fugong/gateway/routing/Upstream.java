@@ -124,7 +124,7 @@ final class Upstream {
                 ? "The " + name + " service did not answer within " + config.timeout().toMillis() + " ms"
                 : "The " + name + " service cannot be reached";
         ProxyResponse response = context.request().response().setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json").putHeader("Cache-Control", "no-store");
+                .putHeader("Content-Type", Problems.MEDIA_TYPE).putHeader("Cache-Control", "no-store");
         if (!timedOut) {
             response.putHeader("Retry-After", "1");
         }
