@@ -24,15 +24,17 @@ public class GatewayMetrics {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
+    /** The tags of one timer; a record, so a lookup per request builds no string. */
+    private record TimerKey(String route, String service, String method, int statusClass) {
+    }
+
     public void request(String route, String service, String method, int status, long nanos) {
-        String statusClass = status / 100 + "xx";
-        String key = route + '|' + service + '|' + method + '|' + statusClass;
-        timers.computeIfAbsent(key, k -> Timer.builder("fugong.gateway.requests")
+        timers.computeIfAbsent(new TimerKey(route, service, method, status / 100), key -> Timer.builder("fugong.gateway.requests")
                 .description("Requests through the gateway, by route, method and status class")
-                .tags("route", route, "service", service, "method", method, "status", statusClass)
+                .tags("route", route, "service", service, "method", method, "status", key.statusClass() + "xx")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);

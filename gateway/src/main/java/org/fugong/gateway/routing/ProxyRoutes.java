@@ -1,5 +1,6 @@
 package org.fugong.gateway.routing;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,6 +78,7 @@ public class ProxyRoutes {
         String service = "gateway";
         Identity identity;
         String outcome = "forwarded";
+        String remote;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -106,6 +108,7 @@ public class ProxyRoutes {
             return;
         }
         Exchange exchange = new Exchange();
+        exchange.remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String requestId = request.getHeader("X-Request-Id");
         exchange.requestId = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId
                 : RequestIds.next();
@@ -168,14 +171,13 @@ public class ProxyRoutes {
             }
         }
         HttpServerRequest request = ctx.request();
-        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         var headers = request.headers();
         for (String name : UNTRUSTED) {
             headers.remove(name);
         }
         headers.set("Authorization", "Bearer " + tokens.tokenFor(exchange.identity));
-        if (remote != null) {
-            headers.set("X-Forwarded-For", remote);
+        if (exchange.remote != null) {
+            headers.set("X-Forwarded-For", exchange.remote);
         }
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
@@ -197,11 +199,11 @@ public class ProxyRoutes {
         int status = ctx.response().getStatusCode();
         metrics.request(exchange.route, exchange.service, request.method().name(), status, nanos);
         Identity identity = exchange.identity;
-        accessLog.write(new AccessLog.Entry(exchange.requestId, exchange.traceparent, request.method().name(),
+        Instant now = Instant.now();
+        accessLog.write(new AccessLog.Entry(now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000, exchange.requestId, exchange.traceparent, request.method().name(),
                 request.path(), exchange.route, exchange.service, status, nanos / 1e6,
                 identity == null ? null : identity.subject(), identity == null ? null : identity.tier(),
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                ctx.response().bytesWritten(), exchange.outcome));
+                exchange.remote, ctx.response().bytesWritten(), exchange.outcome));
     }
 
     private static void onContext(Context context, Runnable action) {
