@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -41,7 +41,7 @@ import io.quarkus.runtime.StartupEvent;
  * on one replica stops working on all of them within that interval. When a key was last used is
  * noted in memory and written in one statement per interval, not once per request.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeys {
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
@@ -55,9 +55,13 @@ public class ApiKeys {
     @Inject
     GatewayConfig config;
 
-    private volatile Map<String, ApiClient> byHash = Map.of();
+    private volatile Map<String, Known> byHash = Map.of();
     private final Map<UUID, Instant> usedSinceFlush = new ConcurrentHashMap<>();
     private ScheduledExecutorService refresher;
+
+    /** An active key's client, with the identity its requests carry, built once per reload rather than per request. */
+    private record Known(ApiClient client, Identity identity) {
+    }
 
     /** A new key and what it stands for; the key itself is shown only here. */
     public record Issued(ApiClient client, String key) {
@@ -80,11 +84,20 @@ public class ApiKeys {
 
     /** The client a key belongs to, if the key is valid and not revoked. */
     public Optional<ApiClient> authenticate(String key) {
-        ApiClient client = key == null || key.isBlank() ? null : byHash.get(hash(key));
-        if (client != null) {
-            usedSinceFlush.put(client.id(), Instant.now());
+        return known(key).map(Known::client);
+    }
+
+    /** Who a request with this key acts as, if the key is valid and not revoked. */
+    public Optional<Identity> identify(String key) {
+        return known(key).map(Known::identity);
+    }
+
+    private Optional<Known> known(String key) {
+        Known known = key == null || key.isBlank() ? null : byHash.get(hash(key));
+        if (known != null) {
+            usedSinceFlush.put(known.client().id(), Instant.now());
         }
-        return Optional.ofNullable(client);
+        return Optional.ofNullable(known);
     }
 
     /** Active keys in id order (oldest first) after {@code after}: a keyset page. */
@@ -193,12 +206,13 @@ public class ApiKeys {
     }
 
     void reload() {
-        Map<String, ApiClient> keys = new HashMap<>();
+        Map<String, Known> keys = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
                 "SELECT key_hash, " + COLUMNS + " FROM api_key WHERE revoked_at IS NULL");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                keys.put(rs.getString("key_hash"), client(rs));
+                ApiClient client = client(rs);
+                keys.put(rs.getString("key_hash"), new Known(client, client.identity()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

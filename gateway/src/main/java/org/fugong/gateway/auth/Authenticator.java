@@ -1,7 +1,7 @@
 package org.fugong.gateway.auth;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.fugong.gateway.GatewayConfig;
@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpServerRequest;
  * neither, an anonymous reader on public paths and 401 elsewhere. A credential that is present but
  * wrong is 401 even on a public path, so a client learns at once that its key is bad.
  */
-@ApplicationScoped
+@Singleton
 public class Authenticator {
 
     @Inject
@@ -36,7 +36,7 @@ public class Authenticator {
     public Future<Identity> authenticate(HttpServerRequest request) {
         String key = request.getHeader("X-Api-Key");
         if (key != null) {
-            return apiKeys.authenticate(key).map(ApiClient::identity).map(Future::succeededFuture)
+            return apiKeys.identify(key).map(Future::succeededFuture)
                     .orElseGet(() -> Future.failedFuture(Rejection.unauthenticated("The X-Api-Key is unknown or revoked")));
         }
         String authorization = request.getHeader("Authorization");

@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.fugong.gateway.GatewayConfig;
@@ -42,7 +42,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * a key id derived from the key itself, so a token signed just before a restart with a new key
  * still verifies (by its {@code kid}) until it expires.
  */
-@ApplicationScoped
+@Singleton
 public class InternalTokens {
 
     /** Past this many cached tokens the cache starts afresh: OIDC subjects are unbounded. */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.fugong.gateway.GatewayConfig;
@@ -35,7 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (stdout stuck), new lines are dropped and counted ({@code fugong_gateway_access_log_dropped})
  * rather than filling the heap.
  */
-@ApplicationScoped
+@Singleton
 public class AccessLog {
 
     static final int MAX_PENDING = 100_000;
@@ -173,6 +173,10 @@ public class AccessLog {
             return;
         }
         line.append('"').append(name).append("\":\"");
+        if (!needsEscaping(value)) {
+            line.append(value).append("\",");
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
@@ -184,5 +188,15 @@ public class AccessLog {
             }
         }
         line.append("\",");
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 }

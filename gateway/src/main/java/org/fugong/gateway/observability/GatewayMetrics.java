@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.Timer;
  * rate-limit rejections by tier ({@code fugong_gateway_rate_limited_total}). Meters are looked up
  * once per tag combination and then reused.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayMetrics {
 
     @Inject

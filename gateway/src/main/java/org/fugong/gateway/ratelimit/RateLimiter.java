@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import org.fugong.gateway.GatewayConfig;
@@ -24,7 +24,7 @@ import io.vertx.core.Vertx;
  * Redis cannot be reached, so an outage of the counter store does not become an outage of the API)
  * they live in this replica's memory.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);

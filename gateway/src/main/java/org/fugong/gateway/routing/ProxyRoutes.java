@@ -43,6 +43,7 @@ import io.vertx.ext.web.RoutingContext;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final String API_PREFIX = "/api/v1/";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** Headers a client might send to impersonate the gateway or fake where it came from. */
     private static final String[] UNTRUSTED = { "X-Api-Key", "Authorization", "X-Forwarded-For", "X-Forwarded-Host",
@@ -51,6 +52,7 @@ public class ProxyRoutes {
     @Inject
     GatewayConfig config;
 
+    // What every request calls is @Singleton, so no client proxy stands between the event loop and it.
     @Inject
     Authenticator authenticator;
 
@@ -117,14 +119,14 @@ public class ProxyRoutes {
         ctx.response().putHeader("X-Request-Id", exchange.requestId);
         ctx.addEndHandler(done -> finished(ctx, exchange));
 
-        String[] segments = request.path().split("/", 5);
-        Upstream upstream = segments.length > 3 ? byCollection.get(segments[3]) : null;
+        String collection = collection(request.path());
+        Upstream upstream = collection == null ? null : byCollection.get(collection);
         if (upstream == null) {
             exchange.outcome = "not_found";
             reject(ctx, 404, "not-found", "Not found", "No service serves " + request.path());
             return;
         }
-        exchange.route = segments[3];
+        exchange.route = collection;
         exchange.service = upstream.name();
         request.pause(); // the body waits while we decide, then streams to the service
         Context context = Vertx.currentContext();
@@ -204,6 +206,16 @@ public class ProxyRoutes {
                 request.path(), exchange.route, exchange.service, status, nanos / 1e6,
                 identity == null ? null : identity.subject(), identity == null ? null : identity.tier(),
                 exchange.remote, ctx.response().bytesWritten(), exchange.outcome));
+    }
+
+    /** The first segment after {@code /api/v1/}: "enterprises" in /api/v1/enterprises/42. */
+    static String collection(String path) {
+        int start = API_PREFIX.length();
+        if (path == null || !path.startsWith(API_PREFIX) || path.length() == start) {
+            return null;
+        }
+        int end = path.indexOf('/', start);
+        return end == start ? null : path.substring(start, end < 0 ? path.length() : end);
     }
 
     private static void onContext(Context context, Runnable action) {
