@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gateway benchmark of docs/benchmarks.md: one GET direct, through the gateway and through nginx.
-#   bench/run-gateway.sh                      15 s per phase, 16 clients
-#   bench/run-gateway.sh -Dbench.seconds=30   longer phases
+#   bench/run-gateway.sh                      warm-up until settled (at most 300 s per way), 3 rounds of 15 s phases
+#   bench/run-gateway.sh -Dbench.seconds=30 -Dbench.rounds=5 -Dbench.warmup=600   longer, more rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then

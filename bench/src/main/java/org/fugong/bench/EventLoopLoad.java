@@ -26,18 +26,32 @@ public final class EventLoopLoad {
     private EventLoopLoad() {
     }
 
-    /** By hand: {@code EventLoopLoad <url> <rate/s> <seconds> [Header: value]...}; prints the figures. */
+    /**
+     * By hand: {@code EventLoopLoad <url> <rate/s> <seconds> [Header: value]...}; prints the figures.
+     * {@code -Dbench.repeat=N} runs N times in this JVM (the first runs warm the generator up).
+     */
     public static void main(String[] args) {
         Map<String, String> headers = new java.util.HashMap<>();
         for (int i = 3; i < args.length; i++) {
             String[] header = args[i].split(":\\s*", 2);
             headers.put(header[0], header[1]);
         }
-        Benchmarks.report(args[0], run(URI.create(args[0]), headers, Integer.parseInt(args[1]),
-                Duration.ofSeconds(Long.parseLong(args[2]))));
+        for (int run = 0; run < Integer.getInteger("bench.repeat", 1); run++) {
+            Benchmarks.report(args[0], run(URI.create(args[0]), headers, Integer.parseInt(args[1]),
+                    Duration.ofSeconds(Long.parseLong(args[2]))));
+        }
     }
 
     public static ConstantRateLoad.Result run(URI uri, Map<String, String> headers, int rate, Duration duration) {
+        return run(uri, headers, rate, Duration.ZERO, duration);
+    }
+
+    /**
+     * {@code warmUp} at the rate first, on the same connections, unmeasured: the pool fills and the
+     * previous phase's garbage and queues are gone before the measured {@code duration} starts.
+     */
+    public static ConstantRateLoad.Result run(URI uri, Map<String, String> headers, int rate, Duration warmUp,
+            Duration duration) {
         Vertx vertx = Vertx.vertx();
         try {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(256)
@@ -49,7 +63,8 @@ public final class EventLoopLoad {
             AtomicLong ok = new AtomicLong();
             AtomicLong failed = new AtomicLong();
             AtomicLong done = new AtomicLong();
-            long total = duration.toSeconds() * rate;
+            long unmeasured = warmUp.toSeconds() * rate;
+            long total = unmeasured + duration.toSeconds() * rate;
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
             CompletableFuture<Double> finished = new CompletableFuture<>();
             long[] next = { 0 };
@@ -59,15 +74,18 @@ public final class EventLoopLoad {
                     long now = System.nanoTime();
                     while (next[0] < total && started + next[0] * interval <= now) {
                         long intended = started + next[0] * interval;
+                        boolean measured = next[0] >= unmeasured;
                         next[0]++;
                         client.request(options).compose(request -> request.send()).compose(response -> {
                             int status = response.statusCode();
                             return response.body().map(body -> status);
                         }).onComplete(result -> {
-                            recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
-                            (result.succeeded() && result.result() == 200 ? ok : failed).incrementAndGet();
+                            if (measured) {
+                                recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                                (result.succeeded() && result.result() == 200 ? ok : failed).incrementAndGet();
+                            }
                             if (done.incrementAndGet() == total) {
-                                finished.complete((System.nanoTime() - started) / 1e9);
+                                finished.complete((System.nanoTime() - started - unmeasured * interval) / 1e9);
                             }
                         });
                     }
@@ -76,8 +94,9 @@ public final class EventLoopLoad {
                     }
                 });
             });
-            double seconds = finished.orTimeout(duration.toSeconds() + 120, TimeUnit.SECONDS).join();
-            return new ConstantRateLoad.Result(rate, total, ok.get(), failed.get(), seconds, recorder.getIntervalHistogram());
+            double seconds = finished.orTimeout(warmUp.toSeconds() + duration.toSeconds() + 120, TimeUnit.SECONDS).join();
+            return new ConstantRateLoad.Result(rate, total - unmeasured, ok.get(), failed.get(), seconds,
+                    recorder.getIntervalHistogram());
         } finally {
             vertx.close();
         }

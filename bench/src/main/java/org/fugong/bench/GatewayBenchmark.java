@@ -20,8 +20,9 @@ import org.fugong.testing.TestJwt;
 /**
  * The same GET three ways in one run: straight to the registry, through the gateway (API key,
  * rate limit, internal JWT, access log), and through nginx as a plain reverse proxy that adds a
- * fixed token. First each at saturation (wrk, closed loop), then each at a constant rate of half
- * the lowest saturation, to read the latency each proxy adds. Figures, not a test.
+ * fixed token. Each way is warmed until the JIT behind it has settled; then, in interleaved rounds, each
+ * at saturation (wrk, closed loop) and each at a constant rate of half the lowest saturation, to
+ * read the latency each proxy adds; the medians of the rounds are compared. Figures, not a test.
  */
 public final class GatewayBenchmark {
 
@@ -82,14 +83,21 @@ public final class GatewayBenchmark {
                         .header("X-Api-Key", apiKey).build());
                 ways.put("nginx", HttpRequest.newBuilder(URI.create("http://127.0.0.1:18090" + PATH)).build());
 
-                // The JIT needs tens of thousands of requests before the figures settle (the first
-                // seconds of a cold JVM run at a third of its later rate), for every JVM involved.
-                Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "30")));
-                LOG.info("Warming up for " + warmUp + " per way...");
+                // Every JVM involved needs minutes of load here before its figures settle (its JIT
+                // competes with everything else for the two cores): each way is warmed until the
+                // JIT compilers behind it are nearly idle, or for at most bench.warmup seconds.
+                Duration maxWarmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "300")));
+                ProcessHandle registryJvm = registry.handle().orElseThrow();
+                Map<String, List<ProcessHandle>> jvmsBehind = Map.of("direct", List.of(registryJvm), "gateway",
+                        List.of(registryJvm, gateway.handle().orElseThrow()), "nginx", List.of(registryJvm));
                 for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
-                    wrk(way.getKey() + " (warm-up)", way.getValue(), concurrency, warmUp);
+                    warmUp(way.getKey(), way.getValue(), concurrency, maxWarmUp, jvmsBehind.get(way.getKey()));
                     ConstantRateLoad.saturate(http, 4, Duration.ofSeconds(3), i -> way.getValue(), 200);
                 }
+                // Rounds in turn (direct, gateway, nginx, direct, ...) and the median of each way:
+                // the machine's own drift (other tenants, the JIT, garbage collection) then falls on
+                // all three alike instead of on whichever way ran during it.
+                int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
                 // Saturation with wrk (C, event-driven): the JDK client spends more CPU per request
                 // than the proxies under test and on two cores would measure itself.
                 // CPU time per request of each process is steadier than throughput on a shared
@@ -98,35 +106,52 @@ public final class GatewayBenchmark {
                 processes.put("registry", registry.handle().orElseThrow());
                 processes.put("gateway", gateway.handle().orElseThrow());
                 processes.put("nginx", nginx.toHandle());
-                Map<String, Double> saturation = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
-                    Map<String, Duration> before = cpu(processes);
-                    double rate = wrk(way.getKey(), way.getValue(), concurrency, phase);
-                    saturation.put(way.getKey(), rate);
-                    Map<String, Duration> after = cpu(processes);
-                    double requests = rate * phase.toSeconds();
-                    StringBuilder perRequest = new StringBuilder("  CPU per request:");
-                    processes.keySet().forEach(name -> perRequest.append(String.format("  %s %.0f µs", name,
-                            (after.get(name).toNanos() - before.get(name).toNanos()) / 1000.0 / requests)));
-                    LOG.info(perRequest.toString());
+                Map<String, List<Double>> saturation = new java.util.LinkedHashMap<>();
+                for (int round = 1; round <= rounds; round++) {
+                    for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
+                        Map<String, Duration> before = cpu(processes);
+                        double rate = wrk(way.getKey() + " #" + round, way.getValue(), concurrency, phase);
+                        saturation.computeIfAbsent(way.getKey(), k -> new java.util.ArrayList<>()).add(rate);
+                        Map<String, Duration> after = cpu(processes);
+                        double requests = rate * phase.toSeconds();
+                        StringBuilder perRequest = new StringBuilder("  CPU per request:");
+                        processes.keySet().forEach(name -> perRequest.append(String.format("  %s %.0f µs", name,
+                                (after.get(name).toNanos() - before.get(name).toNanos()) / 1000.0 / requests)));
+                        LOG.info(perRequest.toString());
+                    }
                 }
-                // One rate all three sustain: half of the lowest saturation.
-                int half = (int) Math.max(1, saturation.values().stream().mapToDouble(Double::doubleValue).min().orElse(2) / 2);
-                Map<String, Double> p99 = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
-                    Map<String, String> headers = new java.util.HashMap<>();
-                    way.getValue().headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
-                    // A few seconds at the rate first, unmeasured: the previous phase's saturation leaves
-                    // every process with garbage to collect and queues to drain.
-                    EventLoopLoad.run(way.getValue().uri(), headers, half, Duration.ofSeconds(5));
-                    ConstantRateLoad.Result r = EventLoopLoad.run(way.getValue().uri(), headers, half, phase);
-                    Benchmarks.report(way.getKey() + ", constant " + half + "/s", r);
-                    p99.put(way.getKey(), r.latencyMicros().getValueAtPercentile(99) / 1000.0);
+                // One rate all three sustain: half of the lowest median saturation.
+                int half = (int) Math.max(1, ways.keySet().stream().mapToDouble(way -> median(saturation.get(way)))
+                        .min().orElse(2) / 2);
+                Map<String, List<Double>> p99 = new java.util.LinkedHashMap<>();
+                Map<String, List<Double>> p50 = new java.util.LinkedHashMap<>();
+                for (int round = 1; round <= rounds; round++) {
+                    for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
+                        Map<String, String> headers = new java.util.HashMap<>();
+                        way.getValue().headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+                        // A few seconds at the rate first, unmeasured: the previous phase leaves every
+                        // process with garbage to collect and queues to drain.
+                        ConstantRateLoad.Result r = EventLoopLoad.run(way.getValue().uri(), headers, half,
+                                Duration.ofSeconds(5), phase);
+                        Benchmarks.report(way.getKey() + " #" + round + ", constant " + half + "/s", r);
+                        p99.computeIfAbsent(way.getKey(), k -> new java.util.ArrayList<>())
+                                .add(r.latencyMicros().getValueAtPercentile(99) / 1000.0);
+                        p50.computeIfAbsent(way.getKey(), k -> new java.util.ArrayList<>())
+                                .add(r.latencyMicros().getValueAtPercentile(50) / 1000.0);
+                    }
                 }
-                LOG.info(String.format("%nGateway throughput %.0f/s vs nginx %.0f/s: ratio %.2f (target >= 0.8)%n"
+                StringBuilder summary = new StringBuilder(String.format("%nMedians of %d rounds:%n", rounds));
+                ways.keySet().forEach(way -> summary.append(String.format(
+                        "  %-8s saturation %6.0f req/s   at %d/s: p50 %.2f ms  p99 %.2f ms%n", way,
+                        median(saturation.get(way)), half, median(p50.get(way)), median(p99.get(way)))));
+                double gatewayRate = median(saturation.get("gateway"));
+                double nginxRate = median(saturation.get("nginx"));
+                summary.append(String.format("Gateway throughput %.0f/s vs nginx %.0f/s: ratio %.2f (target >= 0.8)%n"
                         + "Added p99 at %d/s: gateway %.2f ms, nginx %.2f ms (target: gateway <= 2 ms)%n",
-                        saturation.get("gateway"), saturation.get("nginx"), saturation.get("gateway") / saturation.get("nginx"),
-                        half, p99.get("gateway") - p99.get("direct"), p99.get("nginx") - p99.get("direct")));
+                        gatewayRate, nginxRate, gatewayRate / nginxRate, half,
+                        median(p99.get("gateway")) - median(p99.get("direct")),
+                        median(p99.get("nginx")) - median(p99.get("direct"))));
+                LOG.info(summary.toString());
             } finally {
                 if (nginx != null) {
                     nginx.destroy();
@@ -135,6 +160,62 @@ public final class GatewayBenchmark {
                 registry.stop();
             }
         }
+    }
+
+    /**
+     * wrk in 10 s runs until the JIT compilers of the JVMs behind the way have settled (under 2 %
+     * of those JVMs' CPU time in the last run), or until {@code max}. Throughput alone is a poor
+     * sign here: it plateaus for tens of seconds while the compiler threads hold the cores.
+     */
+    private static void warmUp(String name, HttpRequest request, int connections, Duration max, List<ProcessHandle> jvms)
+            throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            long[] before = jitAndTotalTicks(jvms);
+            wrk(name + " (warm-up)", request, connections, Duration.ofSeconds(10));
+            long[] after = jitAndTotalTicks(jvms);
+            double jitShare = (after[0] - before[0]) / (double) Math.max(1, after[1] - before[1]);
+            LOG.info(String.format("  JIT compilers: %.1f %% of the CPU time", 100 * jitShare));
+            if (jitShare < 0.02) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warning(name + " still compiling after " + max.toSeconds() + " s of warm-up; measuring anyway");
+                return;
+            }
+        }
+    }
+
+    /** CPU clock ticks of the JIT compiler threads and of all threads of these JVMs, from /proc (Linux). */
+    private static long[] jitAndTotalTicks(List<ProcessHandle> jvms) throws java.io.IOException {
+        long jit = 0;
+        long total = 0;
+        for (ProcessHandle jvm : jvms) {
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (java.io.IOException gone) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    total += ticks;
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        jit += ticks;
+                    }
+                }
+            }
+        }
+        return new long[] { jit, total };
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** CPU time used so far by each process and its descendants (nginx's workers). */
