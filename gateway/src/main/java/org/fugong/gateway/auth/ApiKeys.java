@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.fugong.gateway.GatewayConfig;
 import org.fugong.platform.Schedulers;

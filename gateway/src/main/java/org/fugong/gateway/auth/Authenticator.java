@@ -1,8 +1,8 @@
 package org.fugong.gateway.auth;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.fugong.gateway.GatewayConfig;
 

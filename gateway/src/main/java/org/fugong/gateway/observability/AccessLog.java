@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.fugong.gateway.GatewayConfig;
 import org.fugong.platform.Schedulers;
