@@ -28,7 +28,8 @@ public final class EventLoopLoad {
 
     /**
      * By hand: {@code EventLoopLoad <url> <rate/s> <seconds> [Header: value]...}; prints the figures.
-     * {@code -Dbench.repeat=N} runs N times in this JVM (the first runs warm the generator up).
+     * {@code -Dbench.repeat=N} runs N times in this JVM (the first runs warm the generator up);
+     * {@code -Dbench.warmup=S} sends S seconds at the rate, unmeasured, before each run.
      */
     public static void main(String[] args) {
         Map<String, String> headers = new java.util.HashMap<>();
@@ -38,7 +39,7 @@ public final class EventLoopLoad {
         }
         for (int run = 0; run < Integer.getInteger("bench.repeat", 1); run++) {
             Benchmarks.report(args[0], run(URI.create(args[0]), headers, Integer.parseInt(args[1]),
-                    Duration.ofSeconds(Long.parseLong(args[2]))));
+                    Duration.ofSeconds(Long.getLong("bench.warmup", 0)), Duration.ofSeconds(Long.parseLong(args[2]))));
         }
     }
 

@@ -27,6 +27,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -46,8 +47,15 @@ public class ProxyRoutes {
     private static final String API_PREFIX = "/api/v1/";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** Headers a client might send to impersonate the gateway or fake where it came from. */
-    private static final String[] UNTRUSTED = { "X-Api-Key", "Authorization", "X-Forwarded-For", "X-Forwarded-Host",
-            "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Port", "Forwarded", "X-Real-Ip" };
+    private static final CharSequence[] UNTRUSTED = names("X-Api-Key", "Authorization", "X-Forwarded-For",
+            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Port", "Forwarded", "X-Real-Ip");
+    // Header names as pre-encoded constants: hashed once and copied to the wire as bytes, on every request.
+    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence REQUEST_ID_HEADER = HttpHeaders.createOptimized("X-Request-Id");
+    private static final CharSequence TRACEPARENT = HttpHeaders.createOptimized("traceparent");
 
     @Inject
     GatewayConfig config;
@@ -174,19 +182,19 @@ public class ProxyRoutes {
         }
         HttpServerRequest request = ctx.request();
         var headers = request.headers();
-        for (String name : UNTRUSTED) {
+        for (CharSequence name : UNTRUSTED) {
             headers.remove(name);
         }
-        headers.set("Authorization", "Bearer " + tokens.tokenFor(exchange.identity));
+        headers.set(AUTHORIZATION, tokens.authorizationFor(exchange.identity));
         if (exchange.remote != null) {
-            headers.set("X-Forwarded-For", exchange.remote);
+            headers.set(FORWARDED_FOR, exchange.remote);
         }
-        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        headers.set(FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
+            headers.set(FORWARDED_HOST, request.authority().toString());
         }
-        headers.set("X-Request-Id", exchange.requestId);
-        headers.set("traceparent", exchange.traceparent);
+        headers.set(REQUEST_ID_HEADER, exchange.requestId);
+        headers.set(TRACEPARENT, exchange.traceparent);
         if (!upstream.forward(request)) {
             exchange.outcome = "circuit_open";
             response.putHeader("Retry-After", Long.toString(upstream.breaker().retryAfterSeconds()));
@@ -216,6 +224,14 @@ public class ProxyRoutes {
         }
         int end = path.indexOf('/', start);
         return end == start ? null : path.substring(start, end < 0 ? path.length() : end);
+    }
+
+    private static CharSequence[] names(String... names) {
+        CharSequence[] optimized = new CharSequence[names.length];
+        for (int i = 0; i < names.length; i++) {
+            optimized[i] = HttpHeaders.createOptimized(names[i]);
+        }
+        return optimized;
     }
 
     private static void onContext(Context context, Runnable action) {
