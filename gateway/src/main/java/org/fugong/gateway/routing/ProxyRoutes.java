@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,8 +48,9 @@ public class ProxyRoutes {
     private static final String API_PREFIX = "/api/v1/";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** Headers a client might send to impersonate the gateway or fake where it came from. */
-    private static final CharSequence[] UNTRUSTED = names("X-Api-Key", "Authorization", "X-Forwarded-For",
-            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Port", "Forwarded", "X-Real-Ip");
+    private static final CharSequence[] UNTRUSTED = Stream.of("X-Api-Key", "Authorization", "X-Forwarded-For",
+            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Forwarded-Port", "Forwarded", "X-Real-Ip")
+            .map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
     // Header names as pre-encoded constants: hashed once and copied to the wire as bytes, on every request.
     private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
@@ -224,14 +226,6 @@ public class ProxyRoutes {
         }
         int end = path.indexOf('/', start);
         return end == start ? null : path.substring(start, end < 0 ? path.length() : end);
-    }
-
-    private static CharSequence[] names(String... names) {
-        CharSequence[] optimized = new CharSequence[names.length];
-        for (int i = 0; i < names.length; i++) {
-            optimized[i] = HttpHeaders.createOptimized(names[i]);
-        }
-        return optimized;
     }
 
     private static void onContext(Context context, Runnable action) {
