@@ -182,8 +182,9 @@ public final class Benchmarks {
 
     static void report(String name, ConstantRateLoad.Result r) {
         Histogram h = r.latencyMicros();
-        LOG.info(String.format("%-32s %8.1f ok/s  (%d ok, %d failed in %.1f s)  p50 %.2f ms  p99 %.2f ms  max %.1f ms",
-                name, r.throughput(), r.ok(), r.failed(), r.seconds(), h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+        LOG.info(String.format("%-32s %8.1f ok/s  (%d ok, %d failed in %.1f s)  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms"
+                + "  p99.9 %.1f ms  max %.1f ms", name, r.throughput(), r.ok(), r.failed(), r.seconds(),
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0));
     }
 }

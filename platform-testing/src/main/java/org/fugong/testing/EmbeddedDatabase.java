@@ -66,6 +66,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** The server's main process (PostgreSQL detaches it from ours): its first line of postmaster.pid. */
+    public ProcessHandle server() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL " + pid + " is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + dataDir.resolve("postmaster.pid"), e);
+        }
+    }
+
     /** Creates the database if it does not exist yet and returns its JDBC URL. */
     public synchronized String database(String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
