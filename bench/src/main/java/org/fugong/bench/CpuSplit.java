@@ -1,7 +1,6 @@
 package org.fugong.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,24 +67,19 @@ final class CpuSplit {
         if (!active()) {
             return;
         }
-        List<ProcessHandle> proxyTree = new ArrayList<>();
-        proxies.forEach(proxy -> {
-            proxyTree.add(proxy);
-            proxy.descendants().forEach(proxyTree::add);
-        });
-        List<ProcessHandle> rest = new ArrayList<>();
-        rest.add(self);
-        self.descendants().filter(p -> !proxyTree.contains(p)).forEach(rest::add);
-        detached.forEach(process -> {
-            rest.add(process);
-            process.descendants().forEach(rest::add);
-        });
+        List<ProcessHandle> proxyTree = withDescendants(proxies.stream()).toList();
+        List<ProcessHandle> rest = Stream.concat(withDescendants(Stream.of(self)).filter(p -> !proxyTree.contains(p)),
+                withDescendants(detached.stream())).toList();
         for (ProcessHandle process : proxyTree) {
             taskset(process, proxyCpus);
         }
         for (ProcessHandle process : rest) {
             taskset(process, otherCpus);
         }
+    }
+
+    private static Stream<ProcessHandle> withDescendants(Stream<ProcessHandle> processes) {
+        return processes.flatMap(process -> Stream.concat(Stream.of(process), process.descendants()));
     }
 
     private static void taskset(ProcessHandle process, List<Integer> cpus) throws IOException, InterruptedException {

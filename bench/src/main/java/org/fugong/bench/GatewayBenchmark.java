@@ -154,19 +154,15 @@ public final class GatewayBenchmark {
                 // The generator's own code is compiled before anything is measured with it: its first
                 // run in this JVM, on a loaded CPU, once put seconds of its own JIT into a p50.
                 HttpRequest first = ways.values().iterator().next();
-                Map<String, String> firstHeaders = new java.util.HashMap<>();
-                first.headers().map().forEach((name, values) -> firstHeaders.put(name, values.get(0)));
-                Benchmarks.report("generator warm-up (not counted)", EventLoopLoad.run(first.uri(), firstHeaders, half,
+                Benchmarks.report("generator warm-up (not counted)", EventLoopLoad.run(first.uri(), headersOf(first), half,
                         Duration.ZERO, Duration.ofSeconds(20)));
                 Map<String, List<Double>> p99 = new java.util.LinkedHashMap<>();
                 Map<String, List<Double>> p50 = new java.util.LinkedHashMap<>();
                 for (int round = 1; round <= rounds; round++) {
                     for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
-                        Map<String, String> headers = new java.util.HashMap<>();
-                        way.getValue().headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
                         // A few seconds at the rate first, unmeasured: the previous phase leaves every
                         // process with garbage to collect and queues to drain.
-                        ConstantRateLoad.Result r = EventLoopLoad.run(way.getValue().uri(), headers, half,
+                        ConstantRateLoad.Result r = EventLoopLoad.run(way.getValue().uri(), headersOf(way.getValue()), half,
                                 Duration.ofSeconds(5), phase);
                         Benchmarks.report(way.getKey() + " #" + round + ", constant " + half + "/s", r);
                         p99.computeIfAbsent(way.getKey(), k -> new java.util.ArrayList<>())
@@ -249,6 +245,13 @@ public final class GatewayBenchmark {
             }
         }
         return new long[] { jit, total };
+    }
+
+    /** A request's headers, the first value of each, as the generator takes them. */
+    private static Map<String, String> headersOf(HttpRequest request) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        request.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+        return headers;
     }
 
     private static double median(List<Double> values) {
