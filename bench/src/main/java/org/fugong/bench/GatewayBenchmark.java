@@ -79,7 +79,9 @@ public final class GatewayBenchmark {
                         "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
                         "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(work.resolve("jwt")).toString(),
                         "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_RATE", "1000000",
-                        "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_BURST", "1000000"));
+                        "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_BURST", "1000000",
+                        // the generator is one address: the per-address limit would measure itself
+                        "FUGONG_ADDRESS_RATE", "1000000", "FUGONG_ADDRESS_BURST", "1000000"));
                 // -Dbench.gateway.KEY=VALUE passes more environment to the gateway, to try settings.
                 System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("bench.gateway."))
                         .forEach(p -> gatewayEnvironment.put(p.substring("bench.gateway.".length()), System.getProperty(p)));

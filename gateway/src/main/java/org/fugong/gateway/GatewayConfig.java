@@ -28,6 +28,15 @@ public interface GatewayConfig {
     @WithDefault("GET /api/v1/supply-items,GET /api/v1/stats,GET /api/v1/regions")
     List<String> publicPaths();
 
+    /**
+     * Proxies in front of the gateway (addresses or CIDR blocks) whose {@code X-Forwarded-For} is
+     * believed; with none, the socket's peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** What a request may be before anything else looks at it. */
+    Limits limits();
+
     /** A first administrator key, from the environment (FUGONG_GATEWAY_ADMIN_KEY); never stored in clear. */
     Optional<String> adminKey();
 
@@ -42,6 +51,16 @@ public interface GatewayConfig {
     /** How often each replica reloads API keys (so revocations elsewhere take effect) and records last use. */
     @WithDefault("5s")
     Duration keyRefresh();
+
+    interface Limits {
+        /** Longest request target (path and query) in characters; longer is 414. */
+        @WithDefault("4096")
+        int maxRequestLine();
+
+        /** Largest total of header names and values in bytes; larger is 431. */
+        @WithDefault("20480")
+        int maxHeaderSize();
+    }
 
     interface Service {
         /** Base URL, e.g. http://registry:8081. */
@@ -139,6 +158,33 @@ public interface GatewayConfig {
 
         /** redis://host:port: counters shared by every gateway replica; in memory when unset. */
         Optional<String> redisUrl();
+
+        /** Limits per client address, before authentication (in this replica's memory). */
+        PerAddress perAddress();
+    }
+
+    /**
+     * Per address (IPv6 per /64): all requests, and failed authentications. The defaults leave
+     * room for a partner behind one NAT address; the failure budget is what stops key guessing.
+     */
+    interface PerAddress {
+        @WithDefault("1000")
+        double rate();
+
+        @WithDefault("2000")
+        int burst();
+
+        /** Failed authentications (401) per second an address is allowed over time. */
+        @WithDefault("1")
+        double failureRate();
+
+        /** Failed authentications an address may make in a row before it gets 429. */
+        @WithDefault("20")
+        int failureBurst();
+
+        /** Addresses tracked at once; the least recently seen are forgotten beyond it. */
+        @WithDefault("100000")
+        int maxAddresses();
     }
 
     interface Tier {

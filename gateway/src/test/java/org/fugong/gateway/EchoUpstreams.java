@@ -79,6 +79,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("fugong.gateway.rate-limit.tiers.tiny.rate", "1");
         config.put("fugong.gateway.rate-limit.tiers.tiny.burst", "3");
         config.put("fugong.gateway.admin-key", GatewayTestSupport.ADMIN_KEY);
+
         config.put("fugong.gateway.key-refresh", "1s");
         return config;
     }

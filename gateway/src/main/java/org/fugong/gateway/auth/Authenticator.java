@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.fugong.gateway.GatewayConfig;
+import org.fugong.gateway.edge.ClientAddress;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,7 +34,11 @@ public class Authenticator {
         publicPaths = new PublicPaths(config.publicPaths());
     }
 
-    public Future<Identity> authenticate(HttpServerRequest request) {
+    /**
+     * @param path the request's normalised path (what public paths are decided on)
+     * @param clientAddress where the request comes from (anonymous callers are limited per address)
+     */
+    public Future<Identity> authenticate(HttpServerRequest request, String path, String clientAddress) {
         String key = request.getHeader("X-Api-Key");
         if (key != null) {
             return apiKeys.identify(key).map(Future::succeededFuture)
@@ -46,9 +51,8 @@ public class Authenticator {
             }
             return oidc.verify(authorization.substring(7).strip());
         }
-        if (publicPaths.isPublic(request.method().name(), request.path())) {
-            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            return Future.succeededFuture(Identity.anonymous(address, config.rateLimit().anonymousTier()));
+        if (publicPaths.isPublic(request.method().name(), path)) {
+            return Future.succeededFuture(Identity.anonymous(ClientAddress.limitKey(clientAddress), config.rateLimit().anonymousTier()));
         }
         return Future.failedFuture(Rejection.unauthenticated("An X-Api-Key or a bearer token is required"));
     }

@@ -16,13 +16,18 @@ import org.fugong.gateway.auth.Authenticator;
 import org.fugong.gateway.auth.Identity;
 import org.fugong.gateway.auth.InternalTokens;
 import org.fugong.gateway.auth.Rejection;
+import org.fugong.gateway.edge.FrontDoor;
+import org.fugong.gateway.edge.ProblemResponses;
 import org.fugong.gateway.observability.AccessLog;
 import org.fugong.gateway.observability.GatewayMetrics;
 import org.fugong.gateway.ratelimit.RateLimiter;
 import org.fugong.gateway.ratelimit.TokenBucket;
 import org.fugong.platform.events.TraceParent;
 import org.fugong.platform.http.RequestIds;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -78,6 +83,9 @@ public class ProxyRoutes {
     @Inject
     AccessLog accessLog;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     private final Map<String, Upstream> byCollection = new HashMap<>();
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
 
@@ -99,7 +107,8 @@ public class ProxyRoutes {
         config.services().forEach((name, service) -> {
             // Each event loop gets its own client, created on first use from that loop, so its
             // connections live on the same thread as the requests that use them.
-            Upstream upstream = new Upstream(name, service, vertx, () -> vertx.createHttpClient(pool));
+            Upstream upstream = new Upstream(name, service, vertx, () -> vertx.createHttpClient(pool),
+                    maxBodySize.asLongValue());
             byName.put(name, upstream);
             service.collections().forEach(collection -> byCollection.put(collection, upstream));
         });
@@ -120,7 +129,7 @@ public class ProxyRoutes {
             return;
         }
         Exchange exchange = new Exchange();
-        exchange.remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        exchange.remote = FrontDoor.clientAddress(ctx);
         String requestId = request.getHeader("X-Request-Id");
         exchange.requestId = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId
                 : RequestIds.next();
@@ -129,11 +138,12 @@ public class ProxyRoutes {
         ctx.response().putHeader("X-Request-Id", exchange.requestId);
         ctx.addEndHandler(done -> finished(ctx, exchange));
 
-        String collection = collection(request.path());
+        String path = FrontDoor.path(ctx);
+        String collection = collection(path);
         Upstream upstream = collection == null ? null : byCollection.get(collection);
         if (upstream == null) {
             exchange.outcome = "not_found";
-            reject(ctx, 404, "not-found", "Not found", "No service serves " + request.path());
+            reject(ctx, 404, "not-found", "Not found", "No service serves " + path);
             return;
         }
         exchange.route = collection;
@@ -142,7 +152,7 @@ public class ProxyRoutes {
         Context context = Vertx.currentContext();
         Future<Identity> caller;
         try {
-            caller = authenticator.authenticate(request);
+            caller = authenticator.authenticate(request, path, exchange.remote);
         } catch (RuntimeException e) {
             caller = Future.failedFuture(e);
         }
@@ -213,7 +223,7 @@ public class ProxyRoutes {
         Identity identity = exchange.identity;
         Instant now = Instant.now();
         accessLog.write(new AccessLog.Entry(now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000, exchange.requestId, exchange.traceparent, request.method().name(),
-                request.path(), exchange.route, exchange.service, status, nanos / 1e6,
+                FrontDoor.path(ctx), exchange.route, exchange.service, status, nanos / 1e6,
                 identity == null ? null : identity.subject(), identity == null ? null : identity.tier(),
                 exchange.remote, ctx.response().bytesWritten(), exchange.outcome));
     }
@@ -241,8 +251,6 @@ public class ProxyRoutes {
     }
 
     private static void reject(RoutingContext ctx, int status, String slug, String title, String detail, String service) {
-        ctx.request().resume(); // a body nobody will read is drained, not left on the connection
-        ctx.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-store").end(Problems.json(slug, title, status, detail, service));
+        ProblemResponses.send(ctx, status, slug, title, detail, service);
     }
 }

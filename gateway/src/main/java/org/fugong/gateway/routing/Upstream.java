@@ -6,6 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import org.fugong.gateway.GatewayConfig;
+import org.fugong.gateway.edge.LimitedBody;
+import org.fugong.gateway.edge.ProblemResponses;
+import org.fugong.gateway.edge.SafePath;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,6 +22,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
@@ -38,9 +42,12 @@ final class Upstream {
     /** One proxy, with its own connection pool, per event loop: a request and its upstream call stay on one thread. */
     private final Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>();
     private final CircuitBreaker breaker;
+    private final long maxBodyBytes;
 
-    Upstream(String name, GatewayConfig.Service config, Vertx vertx, java.util.function.Supplier<HttpClient> clients) {
+    Upstream(String name, GatewayConfig.Service config, Vertx vertx, java.util.function.Supplier<HttpClient> clients,
+            long maxBodyBytes) {
         this.name = name;
+        this.maxBodyBytes = maxBodyBytes;
         this.config = config;
         this.vertx = vertx;
         URI uri = URI.create(config.url());
@@ -54,6 +61,7 @@ final class Upstream {
         return HttpProxy.reverseProxy(clients.get()).origin(this::connect).addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                LimitedBody limited = prepare(context.request());
                 return context.sendRequest().compose(response -> {
                     response.headers().remove("X-Request-Id"); // the gateway's own is already on the response
                     if (response.getStatusCode() >= 502 && response.getStatusCode() <= 504) {
@@ -63,6 +71,9 @@ final class Upstream {
                     }
                     return Future.succeededFuture(response);
                 }, failure -> {
+                    if (limited != null && limited.exceeded()) {
+                        return Future.succeededFuture(tooLarge(context)); // the caller's fault, not the service's
+                    }
                     if (context.request().proxiedRequest().response().closed()) {
                         // The caller went away mid-request (and the proxy reset the call): not the service's fault.
                         breaker.onAbandoned();
@@ -73,6 +84,41 @@ final class Upstream {
                 });
             }
         });
+    }
+
+    /**
+     * Forwards exactly the path the gateway checked (the normalised one, see {@link SafePath}) with
+     * the caller's query, and counts a body of undeclared length against the limit.
+     */
+    private LimitedBody prepare(ProxyRequest proxyRequest) {
+        HttpServerRequest incoming = proxyRequest.proxiedRequest();
+        String path;
+        try {
+            path = SafePath.normalise(incoming.path());
+        } catch (SafePath.Refused refused) {
+            throw new IllegalStateException("A refused path reached the proxy", refused); // FrontDoor answered it
+        }
+        String query = incoming.query();
+        String uri = query == null ? path : path + "?" + query;
+        if (!uri.equals(proxyRequest.getURI())) {
+            proxyRequest.setURI(uri);
+        }
+        Body body = proxyRequest.getBody();
+        if (body == null || body.length() >= 0) {
+            return null;
+        }
+        LimitedBody limited = new LimitedBody(body.stream(), maxBodyBytes);
+        proxyRequest.setBody(Body.body(limited, -1));
+        return limited;
+    }
+
+    private ProxyResponse tooLarge(ProxyContext context) {
+        ProxyResponse response = context.request().response().setStatusCode(413)
+                .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE).putHeader("Cache-Control", "no-store")
+                .putHeader("Connection", "close");
+        response.headers().remove("Content-Length");
+        return response.setBody(Body.body(Buffer.buffer(ProblemResponses.json("payload-too-large", "Payload too large",
+                413, "The request body may be at most " + maxBodyBytes + " bytes", null))));
     }
 
     String name() {
@@ -124,12 +170,12 @@ final class Upstream {
                 ? "The " + name + " service did not answer within " + config.timeout().toMillis() + " ms"
                 : "The " + name + " service cannot be reached";
         ProxyResponse response = context.request().response().setStatusCode(status)
-                .putHeader("Content-Type", Problems.MEDIA_TYPE).putHeader("Cache-Control", "no-store");
+                .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE).putHeader("Cache-Control", "no-store");
         if (!timedOut) {
             response.putHeader("Retry-After", "1");
         }
         response.headers().remove("Content-Length");
-        return response.setBody(Body.body(Buffer.buffer(Problems.json(timedOut ? "upstream-timeout" : "upstream-unavailable",
+        return response.setBody(Body.body(Buffer.buffer(ProblemResponses.json(timedOut ? "upstream-timeout" : "upstream-unavailable",
                 timedOut ? "Service timed out" : "Service unavailable", status, detail, name))));
     }
 }
