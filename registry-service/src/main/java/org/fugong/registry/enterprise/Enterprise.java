@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.fugong.platform.problem.ProblemException;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An organisation of any kind, identified by its USCC and located in a county. */
@@ -64,5 +66,21 @@ public class Enterprise extends PanacheEntityBase {
 
     public boolean isActive() {
         return status == EnterpriseStatus.ACTIVE;
+    }
+
+    /**
+     * Resumption reports are figures of work under an approved plan: the organisation is RESUMING or
+     * RESUMED. A plan approved before it HALTED (by suspension or by reporting no production) does not
+     * cover a restart: that needs a new approved filing, which moves it back to RESUMING. 409 otherwise.
+     */
+    public void requireApprovedPlanInForce() {
+        switch (resumptionStatus) {
+            case RESUMING, RESUMED -> {
+            }
+            case HALTED -> throw ProblemException.conflict(
+                    "Work was halted: file a new resumption plan and have it approved before reporting");
+            case NOT_RESUMED -> throw ProblemException.conflict(
+                    "File a resumption plan and have it approved before reporting");
+        }
     }
 }

@@ -1,7 +1,11 @@
 package org.fugong.registry.enterprise;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fugong.platform.problem.Problem.FieldError;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
@@ -27,6 +31,19 @@ public class EnterpriseAccess {
     public void requireOwner(Caller caller, Enterprise e) {
         if (!caller.isAdmin() && !caller.actsFor(e.id)) {
             throw ProblemException.forbidden("Only the organisation itself files its own reports");
+        }
+    }
+
+    /**
+     * Industry, employees and annual revenue decide the priority tier and size class, and through them
+     * how filings are decided: an authority covering the organisation or an administrator sets them,
+     * never the organisation itself. 403 naming the field.
+     */
+    public void requireClassifier(Caller caller, Enterprise e, String field) {
+        if (!caller.isAdmin() && !isAuthorityOver(caller, e)) {
+            String message = "is set by an authority covering the organisation or an administrator";
+            throw new ProblemException(403, "forbidden", "Forbidden", field + ": " + message,
+                    List.of(new FieldError(field, message)), Map.of());
         }
     }
 

@@ -49,6 +49,9 @@ public class EnterpriseService {
     @Inject
     EnterpriseAccess access;
 
+    @Inject
+    StatusHistory history;
+
     /** Search filters; null means any. */
     public record Filter(String region, Industry industry, PriorityTier tier, SizeClass size,
             EnterpriseStatus status, OrganisationKind kind, ResumptionStatus resumptionStatus) {
@@ -99,6 +102,7 @@ public class EnterpriseService {
             }
             throw failure;
         }
+        history.record(e, e.createdAt);
         events.registered(e);
         return e;
     }
@@ -111,10 +115,17 @@ public class EnterpriseService {
         return e;
     }
 
-    /** Loads for change, locked, after the same visibility check as a read. */
+    /**
+     * Loads for change, locked by the read itself, then applies the same visibility check as a read.
+     * Reading first and locking after would let another transaction change the row in between, and
+     * Hibernate would fail the lock on the stale version.
+     */
     public Enterprise forUpdate(Caller caller, UUID id) {
-        visible(caller, id);
-        return Enterprise.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Enterprise e = id == null ? null : Enterprise.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null || !access.canSee(caller, e)) {
+            throw ProblemException.notFound("Enterprise " + id);
+        }
+        return e;
     }
 
     public Page<EnterpriseView> list(Caller caller, Filter filter, String cursor, int limit) {
@@ -136,6 +147,19 @@ public class EnterpriseService {
         if (!access.canEdit(caller, e)) {
             throw ProblemException.forbidden("Only the organisation itself, its authority or an administrator may change it");
         }
+        Industry industry = patch.industry() != null ? patch.industry() : e.industry;
+        int employees = patch.employees() != null ? patch.employees() : e.employees;
+        BigDecimal revenue = patch.annualRevenue() != null ? patch.annualRevenue() : e.annualRevenue;
+        // What decides the organisation's tier and size is not its own to change.
+        if (industry != e.industry) {
+            access.requireClassifier(caller, e, "industry");
+        }
+        if (employees != e.employees) {
+            access.requireClassifier(caller, e, "employees");
+        }
+        if (revenue.compareTo(e.annualRevenue) != 0) {
+            access.requireClassifier(caller, e, "annual_revenue");
+        }
         ETags.requireMatch(ifMatch, e.version);
         requireNotDeregistered(e);
         List<String> changed = new ArrayList<>();
@@ -155,9 +179,6 @@ public class EnterpriseService {
             e.regionCode = patch.regionCode();
             changed.add("region_code");
         }
-        Industry industry = patch.industry() != null ? patch.industry() : e.industry;
-        int employees = patch.employees() != null ? patch.employees() : e.employees;
-        BigDecimal revenue = patch.annualRevenue() != null ? patch.annualRevenue() : e.annualRevenue;
         if (industry != e.industry || employees != e.employees || revenue.compareTo(e.annualRevenue) != 0) {
             if (industry != e.industry) {
                 changed.add("industry");
@@ -187,6 +208,9 @@ public class EnterpriseService {
         if (!changed.isEmpty()) {
             e.updatedAt = Instant.now();
             flush();
+            if (changed.contains("region_code")) {
+                history.record(e, e.updatedAt);
+            }
             // The contact person is personal data: it changes the record but is never published.
             List<String> published = changed.stream().filter(c -> !c.equals("contact")).toList();
             if (!published.isEmpty()) {
@@ -216,6 +240,7 @@ public class EnterpriseService {
             e.resumptionStatus = ResumptionStatus.HALTED;
         }
         flush();
+        history.record(e, e.updatedAt);
         events.statusChanged(e, previous, e.statusReason);
         if (halts) {
             events.resumptionStatusChanged(e, previousResumption, "STATUS_" + change.status());
@@ -253,6 +278,7 @@ public class EnterpriseService {
         e.resumptionStatus = next;
         e.updatedAt = Instant.now();
         flush();
+        history.record(e, e.updatedAt);
         events.resumptionStatusChanged(e, previous, cause);
     }
 

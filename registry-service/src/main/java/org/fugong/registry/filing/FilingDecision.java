@@ -1,5 +1,7 @@
 package org.fugong.registry.filing;
 
+import java.util.Optional;
+
 import org.fugong.registry.enterprise.PriorityTier;
 import org.fugong.registry.region.RiskLevel;
 
@@ -14,6 +16,16 @@ public record FilingDecision(FilingStatus status, String rule) {
     public static final String MEDIUM_REVIEW = "MEDIUM_RISK_NEEDS_REVIEW";
     public static final String HIGH_ESSENTIAL_REVIEW = "HIGH_RISK_ESSENTIAL_NEEDS_REVIEW";
     public static final String HIGH_REJECTED = "HIGH_RISK_ONLY_ESSENTIAL";
+
+    /**
+     * The rule that forbids approving a filing under review now, if one does: categorised guidance
+     * applies to the county's level at the time of the decision, not at the time of filing. Only a
+     * rejection row forbids it; the measures matter only between approval at once and review.
+     */
+    public static Optional<String> forbidsApproval(RiskLevel risk, PriorityTier tier) {
+        FilingDecision now = decide(risk, tier, true);
+        return now.status() == FilingStatus.REJECTED ? Optional.of(now.rule()) : Optional.empty();
+    }
 
     public static FilingDecision decide(RiskLevel risk, PriorityTier tier, boolean allMeasuresInPlace) {
         return switch (risk) {

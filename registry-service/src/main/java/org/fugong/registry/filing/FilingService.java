@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.idempotency.Created;
@@ -28,6 +27,7 @@ import org.fugong.registry.filing.api.FilingReview;
 import org.fugong.registry.filing.api.FilingView;
 import org.fugong.registry.region.Region;
 import org.fugong.registry.region.RegionService;
+import org.fugong.registry.region.RiskLevel;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -96,34 +96,41 @@ public class FilingService {
         return owned.one(ResumptionFiling.class, enterpriseId, filingId, "Resumption filing");
     }
 
-    /** An authority covering the enterprise decides a filing that waits for review. */
+    /**
+     * An authority covering the enterprise decides a filing that waits for review, by the county's
+     * level now: a plan filed while the county was MEDIUM is not approved once it is HIGH unless the
+     * enterprise is essential.
+     */
     @Transactional
     public ResumptionFiling review(Caller caller, UUID enterpriseId, UUID filingId, FilingReview review) {
+        // The enterprise's row lock serialises every change of its filings: the filing read next is current.
         Enterprise e = enterprises.forUpdate(caller, enterpriseId);
         access.requireAuthorityOver(caller, e);
-        ResumptionFiling f = get(caller, enterpriseId, filingId);
-        Panache.getEntityManager().lock(f, LockModeType.PESSIMISTIC_WRITE);
+        ResumptionFiling f = owned.one(ResumptionFiling.class, enterpriseId, filingId, "Resumption filing");
         if (review.decision() == FilingStatus.PENDING_REVIEW) {
             throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
         }
         if (f.status != FilingStatus.PENDING_REVIEW) {
             throw ProblemException.conflict("The filing was already decided: " + f.status);
         }
+        RiskLevel risk = regions.get(e.regionCode).riskLevel;
+        if (review.decision() == FilingStatus.APPROVED) {
+            EnterpriseService.requireActive(e);
+            FilingDecision.forbidsApproval(risk, e.priorityTier).ifPresent(rule -> {
+                throw ProblemException.conflict("The county is " + risk + " now and " + rule
+                        + " applies: this plan can only be rejected");
+            });
+        }
         f.status = review.decision();
+        f.reviewRiskLevel = risk;
         f.reviewNote = review.note();
         f.reviewedBy = caller.subject();
         f.reviewedAt = Instant.now();
         Panache.getEntityManager().flush();
         if (f.status == FilingStatus.APPROVED) {
-            EnterpriseService.requireActive(e);
             startResumption(e, "FILING_APPROVED");
         }
         return f;
-    }
-
-    /** Whether the enterprise has an approved plan: resumption reports need one. */
-    public static boolean hasApprovedFiling(UUID enterpriseId) {
-        return ResumptionFiling.count("enterpriseId = ?1 and status = ?2", enterpriseId, FilingStatus.APPROVED) > 0;
     }
 
     private void startResumption(Enterprise e, String cause) {

@@ -39,6 +39,9 @@ public class ResumptionFiling extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public FilingStatus status;
     public String rule;
+    /** The county's level when the filing was reviewed: what the review was decided against. */
+    @Enumerated(EnumType.STRING)
+    public RiskLevel reviewRiskLevel;
     public String reviewNote;
     public String reviewedBy;
     public Instant reviewedAt;

@@ -34,12 +34,21 @@ import org.fugong.registry.stats.StatsService;
 @ApplicationScoped
 public class HealthReportService {
 
-    /** Who must report: active enterprises that are back at work. */
+    /**
+     * Who had to report for a day, by their state at that day's end (from the status history, so a
+     * suspension or a resumption since does not rewrite the past): active enterprises back at work, and
+     * active health institutions, which are always at work; registered by then, in the region as it was.
+     */
     static final String EXPECTED = """
-            FROM enterprise e
-            WHERE e.status = 'ACTIVE' AND e.kind = 'ENTERPRISE'
-              AND e.resumption_status IN ('RESUMING', 'RESUMED')
-              AND e.region_code LIKE :region AND e.created_at < :day_end""";
+            WITH expected AS (
+                SELECT e.id, e.name, h.region_code
+                FROM enterprise_status_history h JOIN enterprise e ON e.id = h.enterprise_id
+                WHERE h.region_code LIKE :region
+                  AND h.valid_from < :day_end AND (h.valid_to IS NULL OR h.valid_to >= :day_end)
+                  AND h.status = 'ACTIVE'
+                  AND (e.kind = 'HEALTH_INSTITUTION'
+                       OR (e.kind = 'ENTERPRISE' AND h.resumption_status IN ('RESUMING', 'RESUMED'))))
+            """;
 
     @Inject
     EnterpriseService enterprises;
@@ -113,17 +122,16 @@ public class HealthReportService {
         return Page.of(rows, limit, HealthReportView::of, r -> r.reportDate.toString());
     }
 
-    /** Expected, received, on time and missing for one day in a region the caller covers. */
+    /** Expected, received, on time and missing for one day in a region the caller covers; null region: the whole country. */
     public ComplianceView compliance(Caller caller, LocalDate date, String region, String cursor, int limit) {
-        String prefix = RegionScope.prefixOf(region);
+        String prefix = region == null ? "" : RegionScope.prefixOf(region);
         ZonedDateTime dayEnd = date.plusDays(1).atStartOfDay(config.zone());
         Instant deadline = date.atStartOfDay(config.zone()).plus(config.healthReportDeadline()).toInstant();
-        Object[] counts = (Object[]) em.createNativeQuery("""
+        Object[] counts = (Object[]) em.createNativeQuery(EXPECTED + """
                 SELECT count(*),
-                       count(h.enterprise_id),
-                       count(h.enterprise_id) FILTER (WHERE h.first_submitted_at <= :deadline)
-                """ + EXPECTED.replace("FROM enterprise e", "FROM enterprise e LEFT JOIN health_report h "
-                + "ON h.enterprise_id = e.id AND h.report_date = :date"))
+                       count(r.enterprise_id),
+                       count(r.enterprise_id) FILTER (WHERE r.first_submitted_at <= :deadline)
+                FROM expected x LEFT JOIN health_report r ON r.enterprise_id = x.id AND r.report_date = :date""")
                 .setParameter("region", prefix + "%")
                 .setParameter("day_end", dayEnd.toInstant())
                 .setParameter("date", date)
@@ -134,10 +142,11 @@ public class HealthReportService {
         long onTime = ((Number) counts[2]).longValue();
         UUID after = Cursor.decodeUuid(cursor);
         @SuppressWarnings("unchecked")
-        List<Object[]> missingRows = em.createNativeQuery("SELECT e.id, e.name, e.region_code " + EXPECTED + """
-                  AND e.id > :after
-                  AND NOT EXISTS (SELECT 1 FROM health_report h WHERE h.enterprise_id = e.id AND h.report_date = :date)
-                ORDER BY e.id LIMIT :limit""")
+        List<Object[]> missingRows = em.createNativeQuery(EXPECTED + """
+                SELECT x.id, x.name, x.region_code FROM expected x
+                WHERE x.id > :after
+                  AND NOT EXISTS (SELECT 1 FROM health_report r WHERE r.enterprise_id = x.id AND r.report_date = :date)
+                ORDER BY x.id LIMIT :limit""")
                 .setParameter("region", prefix + "%")
                 .setParameter("day_end", dayEnd.toInstant())
                 .setParameter("date", date)

@@ -90,8 +90,9 @@ public class RegionService {
      */
     @Transactional
     public Region setRiskLevel(Caller caller, String code, RiskLevel level, String reason, String ifMatch) {
-        Region target = find(code)
-                .map(r -> Region.<Region>findById(r.code, LockModeType.PESSIMISTIC_WRITE))
+        // Locked by the first read: a lock taken after an unlocked read fails on a row changed in between.
+        Region target = Optional.ofNullable(code).filter(c -> c.matches("\\d{6}"))
+                .map(c -> Region.<Region>findById(c, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> ProblemException.notFound("Region " + code));
         ETags.requireMatch(ifMatch, target.version);
         List<Region> affected = Region.<Region>find(

@@ -23,7 +23,6 @@ import org.fugong.registry.enterprise.Enterprise;
 import org.fugong.registry.enterprise.EnterpriseAccess;
 import org.fugong.registry.enterprise.EnterpriseService;
 import org.fugong.registry.enterprise.OwnedRecords;
-import org.fugong.registry.filing.FilingService;
 import org.fugong.registry.report.api.ResumptionReportView;
 import org.fugong.registry.report.api.SubmitResumptionReport;
 
@@ -59,9 +58,7 @@ public class ResumptionReportService {
         String scope = caller.subject() + " POST /api/v1/enterprises/" + enterpriseId + "/resumption-reports";
         return idempotency.run(idempotencyKey, scope, request, () -> {
             EnterpriseService.requireActive(e);
-            if (!FilingService.hasApprovedFiling(e.id)) {
-                throw ProblemException.conflict("File a resumption plan and have it approved before reporting");
-            }
+            e.requireApprovedPlanInForce();
             ResumptionReport r = new ResumptionReport();
             r.id = UuidV7.next();
             r.enterpriseId = e.id;

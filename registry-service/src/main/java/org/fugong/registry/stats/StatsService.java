@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,14 +15,19 @@ import jakarta.persistence.EntityManager;
 import org.fugong.platform.security.RegionScope;
 import org.fugong.registry.enterprise.ResumptionStatus;
 
-/** Resumption statistics over enterprises (kind ENTERPRISE, not deregistered), in one query. */
+/**
+ * Resumption statistics over enterprises (kind ENTERPRISE, not deregistered), in one query. The
+ * employee and capacity figures come from the latest report of each enterprise at work (ACTIVE and
+ * RESUMING or RESUMED): a halted or suspended enterprise's last figures describe work that stopped.
+ */
 @ApplicationScoped
 public class StatsService {
 
     @Inject
     EntityManager em;
 
-    public ResumptionStats resumption(GroupBy groupBy, String region) {
+    /** {@code allFigures}: whether small groups show their figures (for officials of the region). */
+    public ResumptionStats resumption(GroupBy groupBy, String region, boolean allFigures) {
         String prefix = region == null ? "" : RegionScope.prefixOf(region);
         String key = switch (groupBy) {
             case INDUSTRY -> "e.industry";
@@ -43,10 +49,12 @@ public class StatsService {
                              count(*) FILTER (WHERE e.resumption_status = 'RESUMING') AS resuming,
                              count(*) FILTER (WHERE e.resumption_status = 'RESUMED') AS resumed,
                              count(*) FILTER (WHERE e.resumption_status = 'HALTED') AS halted,
-                             coalesce(sum(e.latest_employees_total), 0) AS employees_total,
-                             coalesce(sum(e.latest_employees_returned), 0) AS employees_returned,
-                             avg(e.latest_capacity_utilisation) AS mean_capacity
-                      FROM enterprise e
+                             coalesce(sum(e.latest_employees_total) FILTER (WHERE at_work), 0) AS employees_total,
+                             coalesce(sum(e.latest_employees_returned) FILTER (WHERE at_work), 0) AS employees_returned,
+                             avg(e.latest_capacity_utilisation) FILTER (WHERE at_work) AS mean_capacity
+                      FROM enterprise e,
+                           LATERAL (SELECT e.status = 'ACTIVE'
+                                           AND e.resumption_status IN ('RESUMING', 'RESUMED') AS at_work) w
                       WHERE e.kind = 'ENTERPRISE' AND e.status <> 'DEREGISTERED' AND e.region_code LIKE :prefix
                       GROUP BY ROLLUP (1)) g
                 LEFT JOIN region r ON r.code = g.key
@@ -69,6 +77,15 @@ public class StatsService {
                 groups.add(g);
             }
         }
+        if (!allFigures) {
+            Set<Integer> withheld = SmallGroups.withheld(groups.stream().map(ResumptionStats.Group::enterprises).toList());
+            for (int i : withheld) {
+                groups.set(i, groups.get(i).withCountOnly());
+            }
+            if (SmallGroups.tooSmall(total.enterprises())) {
+                total = total.withCountOnly();
+            }
+        }
         return new ResumptionStats(groupBy.name().toLowerCase(), region, groups, total);
     }
 
@@ -82,7 +99,7 @@ public class StatsService {
         byStatus.put(ResumptionStatus.RESUMING.name(), counts[2]);
         byStatus.put(ResumptionStatus.RESUMED.name(), counts[3]);
         byStatus.put(ResumptionStatus.HALTED.name(), counts[4]);
-        return new ResumptionStats.Group(key, name, enterprises, byStatus,
+        return new ResumptionStats.Group(key, name, enterprises, false, byStatus,
                 percent(counts[2] + counts[3], enterprises), percent(counts[3], enterprises), counts[5], counts[6],
                 percent(counts[6], counts[5]),
                 meanCapacity == null ? null : meanCapacity.setScale(1, RoundingMode.HALF_UP));

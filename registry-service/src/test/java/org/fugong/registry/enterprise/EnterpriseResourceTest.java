@@ -294,13 +294,41 @@ class EnterpriseResourceTest {
         UUID id = Api.register();
         String path = "/api/v1/enterprises/" + id;
         Map<String, Object> patch = Map.of("employees", 400, "annual_revenue", "25000000.00");
-        problem(Api.as(Api.enterprise(id)).body(patch).patch(path).then(), 428);
-        problem(Api.as(Api.enterprise(id)).header("If-Match", "\"7\"").body(patch).patch(path).then(), 412);
-        Api.as(Api.enterprise(id)).header("If-Match", "\"0\"").body(patch).patch(path).then().statusCode(200)
+        String authority = Api.authority("42");
+        problem(Api.as(authority).body(patch).patch(path).then(), 428);
+        problem(Api.as(authority).header("If-Match", "\"7\"").body(patch).patch(path).then(), 412);
+        Api.as(authority).header("If-Match", "\"0\"").body(patch).patch(path).then().statusCode(200)
                 .body("size_class", equalTo("MEDIUM")).header("ETag", equalTo("\"1\""));
-        problem(Api.as(Api.enterprise(id)).header("If-Match", "\"0\"").body(patch).patch(path).then(), 412);
+        problem(Api.as(authority).header("If-Match", "\"0\"").body(patch).patch(path).then(), 412);
         problem(Api.as(Api.enterprise(UUID.randomUUID())).header("If-Match", "\"1\"").body(patch).patch(path).then(),
                 404);
+    }
+
+    @Test
+    void anOrganisationCannotReclassifyItselfButItsAuthorityCan() {
+        Map<String, Object> body = Api.enterpriseBody();
+        body.put("industry", "RETAIL");
+        UUID id = Api.register(body);
+        String path = "/api/v1/enterprises/" + id;
+        String self = Api.enterprise(id);
+        // A retailer that declared medical supplies would be ESSENTIAL and approved without review.
+        problem(Api.as(self).header("If-Match", "*").body(Map.of("industry", "MEDICAL_SUPPLIES")).patch(path).then(), 403)
+                .body("errors[0].field", equalTo("industry"));
+        problem(Api.as(self).header("If-Match", "*").body(Map.of("employees", 10)).patch(path).then(), 403)
+                .body("errors[0].field", equalTo("employees"));
+        problem(Api.as(self).header("If-Match", "*").body(Map.of("annual_revenue", "1000.00")).patch(path).then(), 403)
+                .body("errors[0].field", equalTo("annual_revenue"));
+        Api.as(self).get(path).then().body("industry", equalTo("RETAIL")).body("priority_tier", equalTo("STANDARD"))
+                .body("version", equalTo(0));
+        // Its own details it still changes, and repeating its classification unchanged is no attempt to change it.
+        Api.as(self).header("If-Match", "*").body(Map.of("name", "武汉零售改名有限公司", "industry", "RETAIL", "employees", 250))
+                .patch(path).then().statusCode(200).body("name", equalTo("武汉零售改名有限公司"));
+        Api.as(Api.authority("42")).header("If-Match", "*").body(Map.of("industry", "MEDICAL_SUPPLIES")).patch(path).then()
+                .statusCode(200).body("priority_tier", equalTo("ESSENTIAL"));
+        problem(Api.as(Api.authority("33")).header("If-Match", "*").body(Map.of("industry", "RETAIL")).patch(path).then(),
+                404);
+        Api.as(Api.admin()).header("If-Match", "*").body(Map.of("employees", 1200)).patch(path).then().statusCode(200)
+                .body("employees", equalTo(1200));
     }
 
     @Test

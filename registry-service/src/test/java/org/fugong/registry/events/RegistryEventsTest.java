@@ -72,7 +72,7 @@ class RegistryEventsTest {
                 "fugong.registry.enterprise.resumption-status-changed");
         assertThat(json(resuming).get("cause").asText()).isEqualTo("FILING_APPROVED");
 
-        Api.as(Api.enterprise(id)).header("If-Match", "*").body(Map.of("employees", 1500))
+        Api.as(Api.authority("42")).header("If-Match", "*").body(Map.of("employees", 1500))
                 .patch("/api/v1/enterprises/" + id).then().statusCode(200);
         ConsumerRecord<String, String> updated = awaitEvent(ENTERPRISES, key, "fugong.registry.enterprise.updated");
         assertThat(json(updated).get("changed").toString()).contains("employees");

@@ -35,6 +35,13 @@ class FilingDecisionTest {
         assertThat(decision.rule()).isEqualTo(rule);
     }
 
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({ "LOW, STANDARD, ''", "MEDIUM, STANDARD, ''", "MEDIUM, KEY_INDUSTRY, ''", "HIGH, ESSENTIAL, ''",
+            "HIGH, KEY_INDUSTRY, HIGH_RISK_ONLY_ESSENTIAL", "HIGH, STANDARD, HIGH_RISK_ONLY_ESSENTIAL" })
+    void onReviewOnlyARejectionRowOfTheLevelNowForbidsApproval(RiskLevel risk, PriorityTier tier, String rule) {
+        assertThat(FilingDecision.forbidsApproval(risk, tier).orElse("")).isEqualTo(rule);
+    }
+
     @ParameterizedTest
     @CsvSource({ "true, true, true, true, true, true, true", "false, true, true, true, true, true, false",
             "true, true, true, true, true, false, false", "true, true, false, true, true, true, false" })

@@ -94,6 +94,36 @@ class FilingResourceTest {
     }
 
     @Test
+    void aPendingFilingIsDecidedAgainstTheRiskAtTheTimeOfReview() {
+        // Xiangyang's Xiangcheng district (420602) is used by no other test.
+        String county = "420602";
+        Regions.setRisk(county, "MEDIUM");
+        UUID retailer = registerIn(county, "RETAIL");
+        String retailerFiling = Api.as(Api.enterprise(retailer)).body(plan(true)).post(filings(retailer)).then()
+                .statusCode(201).body("status", equalTo("PENDING_REVIEW")).extract().path("id");
+        UUID essential = registerIn(county, "FOOD");
+        String essentialFiling = Api.as(Api.enterprise(essential)).body(plan(false)).post(filings(essential)).then()
+                .statusCode(201).body("status", equalTo("PENDING_REVIEW")).extract().path("id");
+        Regions.setRisk(county, "HIGH");
+
+        // In a HIGH county only essential enterprises may resume: the retailer's plan can no longer be approved.
+        String retailerDecision = filings(retailer) + "/" + retailerFiling + "/decision";
+        problem(Api.as(Api.authority("42")).body(Map.of("decision", "APPROVED")).put(retailerDecision).then(), 409)
+                .body("detail", org.hamcrest.Matchers.containsString("HIGH_RISK_ONLY_ESSENTIAL"));
+        Api.as(Api.enterprise(retailer)).get(filings(retailer) + "/" + retailerFiling).then()
+                .body("status", equalTo("PENDING_REVIEW"));
+        Api.as(Api.enterprise(retailer)).get("/api/v1/enterprises/" + retailer).then()
+                .body("resumption_status", equalTo("NOT_RESUMED"));
+        Api.as(Api.authority("42")).body(Map.of("decision", "REJECTED", "note", "County is HIGH")).put(retailerDecision)
+                .then().statusCode(200).body("status", equalTo("REJECTED")).body("review_risk_level", equalTo("HIGH"));
+
+        // An essential enterprise may still be approved after review, and the level it was reviewed at is kept.
+        Api.as(Api.authority("42")).body(Map.of("decision", "APPROVED")).put(filings(essential) + "/" + essentialFiling
+                + "/decision").then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("region_risk_level", equalTo("MEDIUM")).body("review_risk_level", equalTo("HIGH"));
+    }
+
+    @Test
     void onlyTheEnterpriseFilesAndOthersSeeNothing() {
         UUID id = registerIn(LOW_COUNTY, "FOOD");
         UUID stranger = registerIn(LOW_COUNTY, "FOOD");

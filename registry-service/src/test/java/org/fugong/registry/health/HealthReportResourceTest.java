@@ -5,18 +5,20 @@ import static org.fugong.registry.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.fugong.registry.support.Api;
+import org.fugong.registry.support.Backdate;
 import org.fugong.registry.support.RegistryTest;
 import org.fugong.registry.support.Scenario;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -93,9 +95,7 @@ class HealthReportResourceTest {
         UUID late = Scenario.resuming(county, "FOOD");
         UUID punctual = Scenario.resuming(county, "FOOD");
         // Both have been registered for ten days; the test profile's deadline is two days after the report date.
-        QuarkusTransaction.requiringNew().run(() -> org.fugong.registry.enterprise.Enterprise.update(
-                "createdAt = ?1 where id in ?2", java.time.Instant.now().minus(java.time.Duration.ofDays(10)),
-                List.of(late, punctual)));
+        Backdate.registration(Duration.ofDays(10), List.of(late, punctual));
         String fiveDaysAgo = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5).toString();
         String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         Api.as(Api.enterprise(late)).body(ZERO).put(path(late, fiveDaysAgo)).then().statusCode(201);
@@ -105,6 +105,47 @@ class HealthReportResourceTest {
                 .body("expected", equalTo(2)).body("received", equalTo(1)).body("on_time", equalTo(0))
                 .body("reporting_rate", equalTo("50.0")).body("on_time_rate", equalTo("0.0"))
                 .body("missing[0].enterprise_id", equalTo(punctual.toString()));
+    }
+
+    @Test
+    void complianceForAPastDayCountsWhoWasAtWorkThenAndHealthInstitutions() {
+        // Lanzhou's Anning district is used by no other test.
+        String county = "620105";
+        UUID reported = Scenario.resuming(county, "FOOD");
+        UUID suspendedSince = Scenario.resuming(county, "FOOD");
+        UUID resumedSince = Scenario.enterprise(county, "FOOD");
+        Map<String, Object> hospital = Api.enterpriseBody();
+        hospital.put("kind", "HEALTH_INSTITUTION");
+        hospital.put("region_code", county);
+        hospital.put("industry", "HEALTHCARE_SERVICES");
+        UUID clinic = Api.register(hospital);
+        Backdate.registration(Duration.ofDays(10), List.of(reported, suspendedSince, resumedSince, clinic));
+        String fiveDaysAgo = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(5).toString();
+        Api.as(Api.enterprise(reported)).body(ZERO).put(path(reported, fiveDaysAgo)).then().statusCode(201);
+        Api.as(Api.enterprise(clinic)).body(ZERO).put(path(clinic, fiveDaysAgo)).then().statusCode(201);
+        // Today: one is suspended, the other resumes. Neither changes who was expected five days ago.
+        Scenario.suspend(suspendedSince);
+        Api.as(Api.enterprise(resumedSince)).body(Map.of("planned_date", "2020-03-02", "workforce", 10, "measures",
+                Api.measures(true))).post("/api/v1/enterprises/" + resumedSince + "/resumption-filings").then()
+                .statusCode(201).body("status", equalTo("APPROVED"));
+
+        Api.as(Api.authority("62")).queryParam("date", fiveDaysAgo).queryParam("region", county)
+                .get("/api/v1/health-reports/compliance").then().statusCode(200)
+                .body("expected", equalTo(3)).body("received", equalTo(2))
+                .body("missing.enterprise_id", org.hamcrest.Matchers.contains(suspendedSince.toString()));
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        Api.as(Api.authority("62")).queryParam("date", today).queryParam("region", county)
+                .get("/api/v1/health-reports/compliance").then().statusCode(200)
+                .body("expected", equalTo(3)).body("received", equalTo(0))
+                .body("missing.enterprise_id", org.hamcrest.Matchers.containsInAnyOrder(reported.toString(),
+                        resumedSince.toString(), clinic.toString()));
+    }
+
+    @Test
+    void anAdministratorWithoutARegionGetsTheWholeCountry() {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        Api.as(Api.admin()).queryParam("date", today).get("/api/v1/health-reports/compliance").then().statusCode(200)
+                .body("date", equalTo(today)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("region")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.fugong.registry.support.Api;
 import org.fugong.registry.support.RegistryTest;
+import org.fugong.registry.support.Scenario;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +66,39 @@ class ResumptionReportResourceTest {
     void reportingNeedsAnApprovedFiling() {
         UUID id = Api.register();
         problem(Api.as(Api.enterprise(id)).body(report("2020-03-05", 10, 5, "50")).post(reports(id)).then(), 409);
+    }
+
+    @Test
+    void aSuspendedAndReinstatedEnterpriseNeedsANewApprovedFilingBeforeReporting() {
+        UUID id = approvedEnterprise();
+        String token = Api.enterprise(id);
+        Api.as(token).body(report("2020-03-05", 200, 190, "85")).post(reports(id)).then().statusCode(201)
+                .body("resumption_status", equalTo("RESUMED"));
+        Scenario.suspend(id);
+        Scenario.reinstate(id);
+        Api.as(token).get("/api/v1/enterprises/" + id).then().body("resumption_status", equalTo("HALTED"));
+        // The plan approved before the suspension does not restart it.
+        problem(Api.as(token).body(report("2020-03-12", 200, 150, "60")).post(reports(id)).then(), 409);
+        Api.as(token).get("/api/v1/enterprises/" + id).then().body("resumption_status", equalTo("HALTED"))
+                .body("latest_report.report_date", equalTo("2020-03-05"));
+
+        Api.as(token).body(Map.of("planned_date", "2020-03-15", "workforce", 200, "measures", Api.measures(true)))
+                .post("/api/v1/enterprises/" + id + "/resumption-filings").then().statusCode(201)
+                .body("status", equalTo("APPROVED"));
+        Api.as(token).get("/api/v1/enterprises/" + id).then().body("resumption_status", equalTo("RESUMING"));
+        Api.as(token).body(report("2020-03-16", 200, 150, "60")).post(reports(id)).then().statusCode(201)
+                .body("resumption_status", equalTo("RESUMING"));
+    }
+
+    @Test
+    void anEnterpriseThatHaltedProductionNeedsANewApprovedFilingBeforeReporting() {
+        UUID id = approvedEnterprise();
+        String token = Api.enterprise(id);
+        Api.as(token).body(report("2020-03-05", 200, 190, "85")).post(reports(id)).then().statusCode(201);
+        Api.as(token).body(report("2020-03-06", 200, 0, "0")).post(reports(id)).then().statusCode(201)
+                .body("resumption_status", equalTo("HALTED"));
+        problem(Api.as(token).body(report("2020-03-07", 200, 100, "50")).post(reports(id)).then(), 409);
+        Api.as(token).get("/api/v1/enterprises/" + id).then().body("resumption_status", equalTo("HALTED"));
     }
 
     @Test

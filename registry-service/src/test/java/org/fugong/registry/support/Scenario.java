@@ -10,6 +10,17 @@ public final class Scenario {
     private Scenario() {
     }
 
+    /** Suspends and reinstates through an administrator: a RESUMING or RESUMED organisation is left HALTED. */
+    public static void suspend(UUID id) {
+        Api.as(Api.admin()).header("If-Match", "*").body(Map.of("status", "SUSPENDED", "reason", "Confirmed case"))
+                .put("/api/v1/enterprises/" + id + "/status").then().statusCode(200);
+    }
+
+    public static void reinstate(UUID id) {
+        Api.as(Api.admin()).header("If-Match", "*").body(Map.of("status", "ACTIVE"))
+                .put("/api/v1/enterprises/" + id + "/status").then().statusCode(200);
+    }
+
     public static UUID enterprise(String county, String industry) {
         Map<String, Object> body = Api.enterpriseBody();
         body.put("region_code", county);
@@ -26,8 +37,12 @@ public final class Scenario {
     }
 
     public static void report(UUID id, int total, int returned, String capacity) {
+        report(id, "2020-03-10", total, returned, capacity);
+    }
+
+    public static void report(UUID id, String date, int total, int returned, String capacity) {
         Map<String, Object> r = new HashMap<>();
-        r.put("report_date", "2020-03-10");
+        r.put("report_date", date);
         r.put("employees_total", total);
         r.put("employees_returned", returned);
         r.put("capacity_utilisation", capacity);
