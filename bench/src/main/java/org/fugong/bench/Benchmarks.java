@@ -64,7 +64,7 @@ public final class Benchmarks {
             registry.start();
             try {
                 registry.awaitReady(Duration.ofMinutes(2));
-                String admin = TestJwt.as("ADMIN").subject("bench").issuer(ISSUER).signedWith(keys.getPrivate())
+                String admin = TestJwt.as("ADMIN").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
                         .expiresIn(Duration.ofHours(2)).token();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 URI enterprises = URI.create(registry.baseUrl() + "/api/v1/enterprises");

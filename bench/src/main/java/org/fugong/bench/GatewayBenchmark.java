@@ -57,7 +57,7 @@ public final class GatewayBenchmark {
             split.sizeJvm(registryEnvironment, false);
             ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry", root, 18081,
                     database, kafka, work.resolve("jwt"), ISSUER, work.resolve("registry.log"), registryEnvironment);
-            String token = TestJwt.as("READER").subject("bench").issuer(ISSUER).signedWith(keys.getPrivate())
+            String token = TestJwt.as("READER").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
                     .expiresIn(Duration.ofHours(2)).token();
             Process service = null;
             Process nginx = null;

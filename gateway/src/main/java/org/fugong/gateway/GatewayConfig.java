@@ -117,14 +117,23 @@ public interface GatewayConfig {
         /** Where the issuer publishes its keys (its {@code jwks_uri}). */
         Optional<String> jwksUrl();
 
-        /** The audience ({@code aud}) tokens must name, if set. */
+        /** The audience ({@code aud}) tokens must name; required when an issuer is configured. */
         Optional<String> audience();
+
+        /**
+         * Client ids a token's {@code azp} (authorised party) may name besides the audience; a token
+         * with another {@code azp} is refused. Tokens without {@code azp} are not affected.
+         */
+        Optional<List<String>> authorizedParties();
 
         /** The claim holding the caller's roles; dots walk into objects (realm_access.roles). */
         @WithDefault("roles")
         String rolesClaim();
 
-        /** The issuer's role names to ours, e.g. {@code role-map."fugong-authority"=AUTHORITY}; our own names map to themselves. */
+        /**
+         * The issuer's role names to ours, e.g. {@code role-map."fugong-authority"=AUTHORITY}; only
+         * what is listed here maps, our own names included.
+         */
         Map<String, String> roleMap();
 
         @WithDefault("org_id")
@@ -133,9 +142,8 @@ public interface GatewayConfig {
         @WithDefault("region_scope")
         String regionClaim();
 
-        /** The claim naming the caller's rate-limit tier; callers without one get the default tier. */
-        @WithDefault("tier")
-        String tierClaim();
+        /** The rate-limit tier of every OIDC caller (never taken from the token); the default tier when unset. */
+        Optional<String> tier();
 
         @WithDefault("30s")
         Duration clockSkew();

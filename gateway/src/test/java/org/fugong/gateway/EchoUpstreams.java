@@ -25,6 +25,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final String OIDC_ISSUER = "https://issuer.example.test";
     public static final String OIDC_KEY_ID = "issuer-key-1";
+    /** The audience the gateway requires of the issuer's tokens. */
+    public static final String OIDC_AUDIENCE = "fugong-api";
     /** The issuer's signing key; tests sign their bearer tokens with it. */
     public static final KeyPair OIDC_KEYS = TestJwt.newKeyPair();
     /** How many requests the logistics stand-in has received, to see what the gateway did not send. */
@@ -73,6 +75,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("fugong.gateway.oidc.issuer", OIDC_ISSUER);
         config.put("fugong.gateway.oidc.jwks-url", "http://127.0.0.1:" + listen(issuer) + "/jwks");
         config.put("fugong.gateway.oidc.roles-claim", "realm_access.roles");
+        config.put("fugong.gateway.oidc.audience", OIDC_AUDIENCE);
+        config.put("fugong.gateway.oidc.authorized-parties", "provincial-portal");
         config.put("fugong.gateway.oidc.role-map.\"fugong-authority\"", "AUTHORITY");
         config.put("fugong.gateway.oidc.role-map.\"fugong-enterprise\"", "ENTERPRISE");
 

@@ -57,6 +57,7 @@ public class GatewayTest {
             assertThat(echo.getString("headers.x-api-key")).isNull();
             JsonPath claims = claims(echo.getString("headers.authorization"));
             assertThat(claims.getString("iss")).isEqualTo("https://gateway.fugong");
+            assertThat(claims.getString("aud")).as("the token names the service it is for").isEqualTo(service);
             assertThat(claims.getList("groups")).containsExactly("AUTHORITY");
             assertThat(claims.getString("region_scope")).isEqualTo("42");
         });
@@ -192,11 +193,35 @@ public class GatewayTest {
                 .statusCode(400).body("errors[0].field", equalTo("tier"));
     }
 
-    /** Walks the keyset pages of the key list to find one key. */
+    @Test
+    void whoIssuedAndWhoRevokedEachKeyIsRecordedAndListed() {
+        var second = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "second admin", "role", "ADMIN")).post("/admin/api-keys").then().statusCode(201)
+                .extract();
+        String secondAdmin = second.path("api_key");
+        String issued = given().header("X-Api-Key", secondAdmin).contentType(ContentType.JSON)
+                .body(Map.of("name", "audited", "role", "READER")).post("/admin/api-keys").then().statusCode(201)
+                .extract().path("id");
+        assertThat(listedKey(issued, false)).containsEntry("issued_by", second.path("id")).doesNotContainKey("revoked_by");
+        given().header("X-Api-Key", secondAdmin).delete("/admin/api-keys/" + issued).then().statusCode(204);
+        assertThat(listedKey(issued, false)).as("revoked keys are not listed by default").isNull();
+        Map<String, Object> revoked = listedKey(issued, true);
+        assertThat(revoked).containsEntry("issued_by", second.path("id")).containsEntry("revoked_by", second.path("id"));
+        assertThat(revoked.get("revoked_at")).isNotNull();
+        given().header("X-Api-Key", secondAdmin).get("/admin/api-keys?revoked=maybe").then().statusCode(400)
+                .body("errors[0].field", equalTo("revoked"));
+    }
+
     private static Map<String, Object> listedKey(String id) {
+        return listedKey(id, false);
+    }
+
+    /** Walks the keyset pages of the key list to find one key. */
+    private static Map<String, Object> listedKey(String id, boolean revoked) {
         String cursor = null;
         do {
             var page = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).queryParam("limit", 100)
+                    .queryParam("revoked", revoked)
                     .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get("/admin/api-keys").then()
                     .statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");

@@ -16,5 +16,5 @@ import io.quarkus.test.common.WithTestResource;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface GatewayTestSupport {
-    String ADMIN_KEY = "fg_test_admin_key_0123456789";
+    String ADMIN_KEY = "fg_test_admin_key_0123456789abcdefghij";
 }

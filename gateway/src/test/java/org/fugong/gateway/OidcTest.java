@@ -25,8 +25,9 @@ class OidcTest {
 
     private static JwtClaimsBuilder token(List<String> roles) {
         Instant now = Instant.now();
-        return Jwt.issuer(EchoUpstreams.OIDC_ISSUER).subject("user-" + UUID.randomUUID())
-                .claim("realm_access", Map.of("roles", roles)).issuedAt(now).expiresAt(now.plusSeconds(300));
+        return Jwt.issuer(EchoUpstreams.OIDC_ISSUER).audience(EchoUpstreams.OIDC_AUDIENCE)
+                .subject("user-" + UUID.randomUUID()).claim("realm_access", Map.of("roles", roles)).issuedAt(now)
+                .expiresAt(now.plusSeconds(300));
     }
 
     private static String sign(JwtClaimsBuilder claims) {
@@ -59,8 +60,8 @@ class OidcTest {
     @Test
     void expiredWrongIssuerTamperedAndForeignKeyTokensAre401() {
         Instant past = Instant.now().minusSeconds(3600);
-        String expired = sign(Jwt.issuer(EchoUpstreams.OIDC_ISSUER).subject("u").claim("roles", List.of("READER"))
-                .issuedAt(past).expiresAt(past.plusSeconds(60)));
+        String expired = sign(Jwt.issuer(EchoUpstreams.OIDC_ISSUER).audience(EchoUpstreams.OIDC_AUDIENCE).subject("u")
+                .claim("roles", List.of("READER")).issuedAt(past).expiresAt(past.plusSeconds(60)));
         given().auth().oauth2(expired).get("/api/v1/enterprises").then().statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("expired"));
 
@@ -93,6 +94,42 @@ class OidcTest {
                 .statusCode(403).body("detail", containsString("org_id"));
         given().auth().oauth2(sign(token(List.of("fugong-authority")).claim("region_scope", "hubei")))
                 .get("/api/v1/enterprises").then().statusCode(403).body("detail", containsString("region_scope"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrWithoutOneIs401() {
+        given().auth().oauth2(sign(token(List.of("fugong-authority")).claim("region_scope", "42").audience("canteen-app")))
+                .get("/api/v1/enterprises").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("audience"));
+        Instant now = Instant.now();
+        String noAudience = sign(Jwt.issuer(EchoUpstreams.OIDC_ISSUER).subject("u")
+                .claim("realm_access", Map.of("roles", List.of("fugong-authority"))).claim("region_scope", "42")
+                .issuedAt(now).expiresAt(now.plusSeconds(300)));
+        given().auth().oauth2(noAudience).get("/api/v1/enterprises").then().statusCode(401)
+                .body("detail", containsString("audience"));
+    }
+
+    @Test
+    void anAuthorisedPartyMustBeTheAudienceOrAnAllowedClient() {
+        String portal = sign(token(List.of("fugong-authority")).claim("region_scope", "42").claim("azp", "provincial-portal"));
+        given().auth().oauth2(portal).get("/api/v1/enterprises").then().statusCode(200);
+        String other = sign(token(List.of("fugong-authority")).claim("region_scope", "42").claim("azp", "canteen-app"));
+        given().auth().oauth2(other).get("/api/v1/enterprises").then().statusCode(401)
+                .body("detail", containsString("azp"));
+    }
+
+    @Test
+    void aRoleThatMerelyHasOneOfOurNamesGetsNothing() {
+        given().auth().oauth2(sign(token(List.of("ADMIN")))).get("/api/v1/enterprises").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("no role"));
+    }
+
+    @Test
+    void theRateLimitTierIsNeverTakenFromTheToken() {
+        // "partner" allows a burst of 1000; an OIDC caller stays in the default tier (100) whatever it claims.
+        String bearer = sign(token(List.of("fugong-authority")).claim("region_scope", "42").claim("tier", "partner"));
+        given().auth().oauth2(bearer).get("/api/v1/enterprises").then().statusCode(200)
+                .header("RateLimit-Limit", "100");
     }
 
     @Test

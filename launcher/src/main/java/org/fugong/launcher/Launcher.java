@@ -80,24 +80,22 @@ public final class Launcher {
         }
 
         Duration lifetime = Duration.ofHours(12);
-        String admin = TestJwt.as("ADMIN").subject("demo-admin").issuer(ISSUER).signedWith(keys.getPrivate())
-                .expiresIn(lifetime).token();
-        String authority = TestJwt.as("AUTHORITY").subject("demo-hubei-authority").regionScope("42").issuer(ISSUER)
-                .signedWith(keys.getPrivate()).expiresIn(lifetime).token();
-        String reader = TestJwt.as("READER").subject("demo-reader").issuer(ISSUER).signedWith(keys.getPrivate())
-                .expiresIn(lifetime).token();
+        // Direct tokens name the one service they are for, as the gateway's do.
+        java.util.function.BiFunction<String, TestJwt, String> direct = (service, jwt) -> jwt.audience(service)
+                .issuer(ISSUER).signedWith(keys.getPrivate()).expiresIn(lifetime).token();
         UUID demoEnterprise = null;
         String supplyStory = null;
         if (options.contains("--demo")) {
             LOG.info("Loading demo data...");
-            List<DemoData.Organisation> organisations = DemoData.load(new RestClient(registry.baseUrl(), admin),
-                    id -> TestJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id).issuer(ISSUER)
-                            .signedWith(keys.getPrivate()).expiresIn(lifetime).token());
+            List<DemoData.Organisation> organisations = DemoData.load(
+                    new RestClient(registry.baseUrl(), direct.apply("registry", TestJwt.as("ADMIN").subject("demo-admin"))),
+                    id -> direct.apply("registry", TestJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id)));
             if (!organisations.isEmpty()) {
                 demoEnterprise = organisations.get(0).id();
-                supplyStory = SupplyDemo.load(new RestClient(supply.baseUrl(), admin), organisations,
-                        o -> TestJwt.as(o.kind()).subject("demo-" + o.id()).orgId(o.id()).issuer(ISSUER)
-                                .signedWith(keys.getPrivate()).expiresIn(lifetime).token());
+                supplyStory = SupplyDemo.load(
+                        new RestClient(supply.baseUrl(), direct.apply("supply", TestJwt.as("ADMIN").subject("demo-admin"))),
+                        organisations,
+                        o -> direct.apply("supply", TestJwt.as(o.kind()).subject("demo-" + o.id()).orgId(o.id())));
             }
         }
 
@@ -117,15 +115,21 @@ public final class Launcher {
                 .append("  Kafka          ").append(kafka.bootstrapServers()).append("\n")
                 .append("  PostgreSQL     ").append(database.jdbcUrl("registry")).append(" (user postgres)\n\n")
                 .append("Tokens for calling the services directly (valid ").append(lifetime.toHours())
-                .append(" h), as the gateway would forward them:\n")
-                .append("  ADMIN                   ").append(admin).append("\n")
-                .append("  AUTHORITY (Hubei, 42)   ").append(authority).append("\n")
-                .append("  READER                  ").append(reader).append("\n");
-        if (demoEnterprise != null) {
-            banner.append("  ENTERPRISE (").append(demoEnterprise).append(")\n                          ")
-                    .append(TestJwt.as("ENTERPRISE").subject("demo-enterprise").orgId(demoEnterprise).issuer(ISSUER)
-                            .signedWith(keys.getPrivate()).expiresIn(lifetime).token())
-                    .append("\n");
+                .append(" h), as the gateway would forward them; each is for one service only:\n");
+        for (String service : List.of("registry", "supply")) {
+            banner.append(" ").append(service).append(":\n")
+                    .append("  ADMIN                   ")
+                    .append(direct.apply(service, TestJwt.as("ADMIN").subject("demo-admin"))).append("\n")
+                    .append("  AUTHORITY (Hubei, 42)   ")
+                    .append(direct.apply(service, TestJwt.as("AUTHORITY").subject("demo-hubei-authority").regionScope("42")))
+                    .append("\n")
+                    .append("  READER                  ")
+                    .append(direct.apply(service, TestJwt.as("READER").subject("demo-reader"))).append("\n");
+            if (demoEnterprise != null) {
+                banner.append("  ENTERPRISE (").append(demoEnterprise).append(")\n                          ")
+                        .append(direct.apply(service, TestJwt.as("ENTERPRISE").subject("demo-enterprise").orgId(demoEnterprise)))
+                        .append("\n");
+            }
         }
         if (supplyStory != null) {
             banner.append("\n").append(supplyStory).append("\n");

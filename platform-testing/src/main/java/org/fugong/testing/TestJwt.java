@@ -77,6 +77,16 @@ public final class TestJwt {
         return this;
     }
 
+    /**
+     * The services the token is for ({@code aud}); each service accepts only tokens naming it, as
+     * the gateway mints them. Without this, a test's token names the service under test
+     * ({@code fugong.service.name} of the Quarkus application in this JVM), and no audience outside one.
+     */
+    public TestJwt audience(String... services) {
+        claims.put("aud", services.length == 1 ? services[0] : List.of(services));
+        return this;
+    }
+
     public TestJwt issuer(String issuer) {
         claims.put("iss", issuer);
         return this;
@@ -102,6 +112,9 @@ public final class TestJwt {
     public String token() {
         Instant now = Instant.now();
         Map<String, Object> body = new LinkedHashMap<>(claims);
+        if (!body.containsKey("aud")) {
+            serviceUnderTest().ifPresent(service -> body.put("aud", service));
+        }
         body.put("iat", now.getEpochSecond() - (lifetime.isNegative() ? 600 : 0));
         body.put("exp", now.plus(lifetime).getEpochSecond());
         try {
@@ -113,6 +126,15 @@ public final class TestJwt {
             return header + "." + payload + "." + URL.encodeToString(rsa.sign());
         } catch (JsonProcessingException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.Optional<String> serviceUnderTest() {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("fugong.service.name",
+                    String.class);
+        } catch (RuntimeException | LinkageError noConfigHere) {
+            return java.util.Optional.empty();
         }
     }
 

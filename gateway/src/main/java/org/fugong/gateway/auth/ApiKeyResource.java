@@ -55,12 +55,12 @@ public class ApiKeyResource {
             String tier) {
     }
 
-    /** A key as listed: never the key itself, only its first characters. */
+    /** A key as listed: never the key itself, only its first characters; who issued and revoked it by key id. */
     public record KeyView(UUID id, String name, String keyPrefix, String role, UUID orgId, String regionScope, String tier,
-            Instant createdAt, Instant lastUsedAt) {
+            Instant createdAt, Instant lastUsedAt, UUID issuedBy, Instant revokedAt, UUID revokedBy) {
         static KeyView of(ApiClient c) {
             return new KeyView(c.id(), c.name(), c.keyPrefix(), c.role(), c.orgId(), c.regionScope(), c.tier(),
-                    c.createdAt(), c.lastUsedAt());
+                    c.createdAt(), c.lastUsedAt(), c.issuedBy(), c.revokedAt(), c.revokedBy());
         }
     }
 
@@ -71,7 +71,7 @@ public class ApiKeyResource {
     @Operation(summary = "Issue a key", description = "The key is shown once; only its hash is kept. Organisation roles need "
             + "org_id, AUTHORITY and CHECKPOINT need region_scope. tier names a rate-limit tier (default: standard).")
     public Response issue(@HeaderParam("X-Api-Key") String key, @Valid @NotNull NewKey body) {
-        requireAdmin(key);
+        ApiClient admin = requireAdmin(key);
         boolean organisation = ClaimMapping.ORGANISATION_ROLES.contains(body.role());
         if (organisation && body.orgId() == null) {
             throw ProblemException.invalid("org_id", "is required for " + body.role());
@@ -85,7 +85,7 @@ public class ApiKeyResource {
             throw ProblemException.invalid("tier", "must be one of " + config.rateLimit().tiers().keySet());
         }
         ApiKeys.Issued issued = apiKeys.issue(body.name().strip(), body.role(), organisation ? body.orgId() : null,
-                regional ? body.regionScope() : null, tier);
+                regional ? body.regionScope() : null, tier, admin.id());
         ApiClient c = issued.client();
         return Response.created(URI.create("/admin/api-keys/" + c.id()))
                 .entity(new IssuedKey(c.id(), c.name(), c.role(), c.orgId(), c.regionScope(), c.tier(), issued.key()))
@@ -93,30 +93,36 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List active keys", description = "Oldest first, with when each was last used (recorded every few seconds).")
+    @Operation(summary = "List keys", description = "Active keys, oldest first, with when each was last used (recorded every "
+            + "few seconds) and which administrator key issued it; with revoked=true revoked keys too, with when and by whom.")
     public Page<KeyView> list(@HeaderParam("X-Api-Key") String key, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit, @QueryParam("revoked") String revoked) {
         requireAdmin(key);
         int size = Cursor.limit(limit);
-        return Page.of(apiKeys.list(Cursor.decodeUuid(cursor), size + 1), size, KeyView::of, c -> c.id().toString());
+        if (revoked != null && !revoked.equals("true") && !revoked.equals("false")) {
+            throw ProblemException.invalid("revoked", "must be true or false");
+        }
+        return Page.of(apiKeys.list(Cursor.decodeUuid(cursor), size + 1, "true".equals(revoked)), size, KeyView::of,
+                c -> c.id().toString());
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a key", description = "Effective at once on this replica and within seconds on the others.")
     public Response revoke(@HeaderParam("X-Api-Key") String key, @PathParam("id") UUID id) {
-        requireAdmin(key);
-        if (!apiKeys.revoke(id)) {
+        ApiClient admin = requireAdmin(key);
+        if (!apiKeys.revoke(id, admin.id())) {
             throw ProblemException.notFound("API key " + id);
         }
         return Response.noContent().build();
     }
 
-    private void requireAdmin(String key) {
+    private ApiClient requireAdmin(String key) {
         ApiClient caller = apiKeys.authenticate(key).orElseThrow(() -> new ProblemException(401, "unauthenticated",
                 "Unauthenticated", "A valid X-Api-Key is required", List.of(), Map.of("WWW-Authenticate", "ApiKey")));
         if (!Role.ADMIN.equals(caller.role())) {
             throw ProblemException.forbidden("Only administrators manage API keys");
         }
+        return caller;
     }
 }

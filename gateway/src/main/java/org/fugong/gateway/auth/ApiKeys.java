@@ -47,7 +47,10 @@ public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String COLUMNS = "id, name, key_prefix, role, org_id, region_scope, tier, created_at, last_used_at";
+    private static final String COLUMNS = "id, name, key_prefix, role, org_id, region_scope, tier, created_at, last_used_at, "
+            + "issued_by, revoked_at, revoked_by";
+    /** The bootstrap key opens everything: at least this long, so it cannot be guessed or be a word. */
+    static final int MIN_BOOTSTRAP_KEY_LENGTH = 32;
 
     @Inject
     DataSource dataSource;
@@ -68,7 +71,8 @@ public class ApiKeys {
     }
 
     void onStart(@Observes StartupEvent event) {
-        config.adminKey().filter(k -> !k.isBlank()).ifPresent(this::ensureBootstrapAdmin);
+        config.adminKey().filter(k -> !k.isBlank()).map(ApiKeys::requireStrongBootstrapKey)
+                .ifPresent(this::ensureBootstrapAdmin);
         reload();
         refresher = Schedulers.daemon("api-key-refresh");
         long every = config.keyRefresh().toMillis();
@@ -80,6 +84,15 @@ public class ApiKeys {
             refresher.shutdownNow();
         }
         flushAndReload();
+    }
+
+    /** Refuses (and so stops the start-up) a bootstrap administrator key shorter than 32 characters. */
+    static String requireStrongBootstrapKey(String key) {
+        if (key.strip().length() < MIN_BOOTSTRAP_KEY_LENGTH) {
+            throw new IllegalStateException("FUGONG_GATEWAY_ADMIN_KEY must be at least " + MIN_BOOTSTRAP_KEY_LENGTH
+                    + " characters (it has " + key.strip().length() + "), e.g. fg_$(openssl rand -hex 24)");
+        }
+        return key;
     }
 
     /** The client a key belongs to, if the key is valid and not revoked. */
@@ -100,12 +113,13 @@ public class ApiKeys {
         return Optional.ofNullable(known);
     }
 
-    /** Active keys in id order (oldest first) after {@code after}: a keyset page. */
-    public List<ApiClient> list(UUID after, int limit) {
+    /** Keys in id order (oldest first) after {@code after}, active ones only unless asked: a keyset page. */
+    public List<ApiClient> list(UUID after, int limit, boolean includeRevoked) {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM api_key WHERE revoked_at IS NULL AND id > ? ORDER BY id LIMIT ?")) {
-            select.setObject(1, after == null ? new UUID(0, 0) : after);
-            select.setInt(2, limit);
+                "SELECT " + COLUMNS + " FROM api_key WHERE (revoked_at IS NULL OR ?) AND id > ? ORDER BY id LIMIT ?")) {
+            select.setBoolean(1, includeRevoked);
+            select.setObject(2, after == null ? new UUID(0, 0) : after);
+            select.setInt(3, limit);
             List<ApiClient> clients = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -118,23 +132,24 @@ public class ApiKeys {
         }
     }
 
-    public Issued issue(String name, String role, UUID orgId, String regionScope, String tier) {
+    public Issued issue(String name, String role, UUID orgId, String regionScope, String tier, UUID issuedBy) {
         StringBuilder key = new StringBuilder("fg_");
         for (int i = 0; i < 40; i++) {
             key.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         ApiClient client = new ApiClient(UuidV7.next(), name, key.substring(0, 8), role, orgId, regionScope, tier,
-                Instant.now(), null);
+                Instant.now(), null, issuedBy, null, null);
         insert(client, key.toString());
         reload();
         return new Issued(client, key.toString());
     }
 
     /** @return false when there was no such active key */
-    public boolean revoke(UUID id) {
+    public boolean revoke(UUID id, UUID revokedBy) {
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE api_key SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL")) {
-            update.setObject(1, id);
+                "UPDATE api_key SET revoked_at = now(), revoked_by = ? WHERE id = ? AND revoked_at IS NULL")) {
+            update.setObject(1, revokedBy);
+            update.setObject(2, id);
             boolean revoked = update.executeUpdate() == 1;
             reload();
             return revoked;
@@ -150,7 +165,8 @@ public class ApiKeys {
             try (ResultSet rs = find.executeQuery()) {
                 if (!rs.next()) {
                     insert(new ApiClient(UuidV7.next(), "bootstrap administrator", key.substring(0, Math.min(8, key.length())),
-                            "ADMIN", null, null, config.rateLimit().defaultTier(), Instant.now(), null), key);
+                            "ADMIN", null, null, config.rateLimit().defaultTier(), Instant.now(), null, null, null, null),
+                            key);
                     LOG.info("Registered the bootstrap administrator key from FUGONG_GATEWAY_ADMIN_KEY");
                 }
             }
@@ -161,7 +177,7 @@ public class ApiKeys {
 
     private void insert(ApiClient client, String key) {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO api_key (" + COLUMNS + ", key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
+                "INSERT INTO api_key (" + COLUMNS + ", key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
             insert.setObject(1, client.id());
             insert.setString(2, client.name());
             insert.setString(3, client.keyPrefix());
@@ -170,7 +186,8 @@ public class ApiKeys {
             insert.setString(6, client.regionScope());
             insert.setString(7, client.tier());
             insert.setTimestamp(8, Timestamp.from(client.createdAt()));
-            insert.setString(9, hash(key));
+            insert.setObject(9, client.issuedBy());
+            insert.setString(10, hash(key));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -222,10 +239,12 @@ public class ApiKeys {
 
     private static ApiClient client(ResultSet rs) throws SQLException {
         Timestamp lastUsed = rs.getTimestamp("last_used_at");
+        Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"),
                 rs.getString("role"), rs.getObject("org_id", UUID.class), rs.getString("region_scope"),
                 rs.getString("tier"), rs.getTimestamp("created_at").toInstant(),
-                lastUsed == null ? null : lastUsed.toInstant());
+                lastUsed == null ? null : lastUsed.toInstant(), rs.getObject("issued_by", UUID.class),
+                revoked == null ? null : revoked.toInstant(), rs.getObject("revoked_by", UUID.class));
     }
 
     static String hash(String key) {

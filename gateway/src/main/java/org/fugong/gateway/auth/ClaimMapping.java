@@ -12,9 +12,11 @@ import org.fugong.platform.security.Role;
 
 /**
  * Turns a verified OIDC token's claims into our roles and scope. The issuer's role names map to
- * ours through the configured table (our own names map to themselves); organisation roles need an
- * organisation id and regional roles a GB/T 2260 prefix, or the token is refused: a caller must
- * never end up with a role and no scope.
+ * ours only through the configured table: a role the issuer happens to call {@code ADMIN} gives
+ * nothing unless an operator mapped it, since the issuer's names are not ours to trust. Organisation
+ * roles need an organisation id and regional roles a GB/T 2260 prefix, or the token is refused: a
+ * caller must never end up with a role and no scope. The rate-limit tier is never read from the
+ * token (a caller would pick its own); every OIDC caller gets the configured one.
  */
 public final class ClaimMapping {
 
@@ -28,32 +30,28 @@ public final class ClaimMapping {
     private final Map<String, String> roleMap;
     private final String orgClaim;
     private final String regionClaim;
-    private final String tierClaim;
-    private final String defaultTier;
-    private final Set<String> tiers;
+    private final String tier;
 
     public ClaimMapping(String rolesClaim, Map<String, String> roleMap, String orgClaim, String regionClaim,
-            String tierClaim, String defaultTier, Set<String> tiers) {
+            String tier) {
         this.rolesClaim = rolesClaim;
         this.roleMap = Map.copyOf(roleMap);
         this.orgClaim = orgClaim;
         this.regionClaim = regionClaim;
-        this.tierClaim = tierClaim;
-        this.defaultTier = defaultTier;
-        this.tiers = Set.copyOf(tiers);
+        this.tier = tier;
     }
 
     /** @throws Rejection 403 when the claims give no role of ours or lack the scope a role needs */
     public Identity identify(Map<String, Object> claims) {
         Set<String> roles = new LinkedHashSet<>();
         for (String external : strings(walk(claims, rolesClaim))) {
-            String role = roleMap.getOrDefault(external, ROLES.contains(external) ? external : null);
+            String role = roleMap.get(external);
             if (role != null && ROLES.contains(role)) {
                 roles.add(role);
             }
         }
         if (roles.isEmpty()) {
-            throw Rejection.forbidden("The token's '" + rolesClaim + "' claim names no role of this API");
+            throw Rejection.forbidden("The token's '" + rolesClaim + "' claim names no role mapped to this API");
         }
         UUID orgId = null;
         if (roles.stream().anyMatch(ORGANISATION_ROLES::contains)) {
@@ -74,9 +72,7 @@ public final class ClaimMapping {
             }
             region = scope.toString();
         }
-        Object tier = walk(claims, tierClaim);
-        String tierName = tier != null && tiers.contains(tier.toString()) ? tier.toString() : defaultTier;
-        return new Identity("oidc:" + claims.get("sub"), Set.copyOf(roles), orgId, region, tierName);
+        return new Identity("oidc:" + claims.get("sub"), Set.copyOf(roles), orgId, region, tier);
     }
 
     private static Object walk(Map<String, Object> claims, String path) {

@@ -55,7 +55,8 @@ public class InternalTokens {
     private KeyPair keys;
     private String keyId;
     private List<Map<String, Object>> jwks;
-    private final Map<Identity, Cached> cache = new ConcurrentHashMap<>();
+    /** Per audience (the service a token is for), then per identity. */
+    private final Map<String, Map<Identity, Cached>> caches = new ConcurrentHashMap<>();
 
     /** The header value is kept as bytes ready to write: the token is ~700 characters on every request. */
     private record Cached(CharSequence authorization, Instant renewAfter) {
@@ -72,14 +73,19 @@ public class InternalTokens {
         jwks = List.copyOf(published);
     }
 
-    /** {@code Bearer <internal JWT>} for the identity, signed afresh once half its lifetime has passed. */
-    public CharSequence authorizationFor(Identity identity) {
+    /**
+     * {@code Bearer <internal JWT>} for the identity, for one service only: {@code aud} names it,
+     * and each service accepts only tokens naming itself, so a token seen by one service cannot be
+     * replayed against another. Signed afresh once half its lifetime has passed.
+     */
+    public CharSequence authorizationFor(Identity identity, String audience) {
         Instant now = Instant.now();
+        Map<Identity, Cached> cache = caches.computeIfAbsent(audience, a -> new ConcurrentHashMap<>());
         Cached cached = cache.get(identity);
         if (cached != null && now.isBefore(cached.renewAfter())) {
             return cached.authorization();
         }
-        JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer()).subject(identity.subject())
+        JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer()).audience(audience).subject(identity.subject())
                 .groups(identity.roles()).claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now).expiresAt(now.plus(config.jwt().lifetime()));
         if (identity.orgId() != null) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -58,8 +60,20 @@ public class OidcTokens {
     @PostConstruct
     void init() {
         GatewayConfig.Oidc oidc = config.oidc();
+        requireAudience(oidc.issuer(), oidc.audience());
         mapping = new ClaimMapping(oidc.rolesClaim(), oidc.roleMap(), oidc.orgClaim(), oidc.regionClaim(),
-                oidc.tierClaim(), config.rateLimit().defaultTier(), config.rateLimit().tiers().keySet());
+                oidc.tier().orElse(config.rateLimit().defaultTier()));
+    }
+
+    /**
+     * An issuer without an audience would accept every token the issuer signs for any of its
+     * clients (a token for the canteen app would open this API): the gateway refuses to start.
+     */
+    static void requireAudience(Optional<String> issuer, Optional<String> audience) {
+        if (issuer.filter(i -> !i.isBlank()).isPresent() && audience.filter(a -> !a.isBlank()).isEmpty()) {
+            throw new IllegalStateException("fugong.gateway.oidc.issuer is set but fugong.gateway.oidc.audience is not"
+                    + " (FUGONG_OIDC_AUDIENCE): set the audience this API's tokens carry");
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -104,7 +118,9 @@ public class OidcTokens {
     private Identity identify(String token) {
         JwtConsumer current = consumer == null ? consumer(List.of()) : consumer;
         try {
-            return mapping.identify(current.processToClaims(token).getClaimsMap());
+            JwtClaims claims = current.processToClaims(token);
+            checkAuthorizedParty(claims);
+            return mapping.identify(claims.getClaimsMap());
         } catch (InvalidJwtException e) {
             if (causedBy(e, UnresolvableKeyException.class)) {
                 throw new UnknownKey();
@@ -125,8 +141,22 @@ public class OidcTokens {
                         AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.RSA_USING_SHA384,
                         AlgorithmIdentifiers.RSA_USING_SHA512, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
                         AlgorithmIdentifiers.RSA_PSS_USING_SHA256);
-        oidc.audience().ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
+        builder.setExpectedAudience(true, oidc.audience().orElseThrow());
         return builder.build();
+    }
+
+    /** {@code azp}, when present, must be the audience itself or a client configured as allowed. */
+    private void checkAuthorizedParty(JwtClaims claims) {
+        Object azp = claims.getClaimValue("azp");
+        if (azp == null) {
+            return;
+        }
+        GatewayConfig.Oidc oidc = config.oidc();
+        boolean allowed = azp.toString().equals(oidc.audience().orElse(null))
+                || oidc.authorizedParties().orElse(List.of()).contains(azp.toString());
+        if (!allowed) {
+            throw Rejection.unauthenticated("The bearer token was issued to a client (azp) this API does not accept");
+        }
     }
 
     private static String reason(InvalidJwtException e) {

@@ -197,7 +197,7 @@ public class ProxyRoutes {
         for (CharSequence name : UNTRUSTED) {
             headers.remove(name);
         }
-        headers.set(AUTHORIZATION, tokens.authorizationFor(exchange.identity));
+        headers.set(AUTHORIZATION, tokens.authorizationFor(exchange.identity, upstream.name()));
         if (exchange.remote != null) {
             headers.set(FORWARDED_FOR, exchange.remote);
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class ClaimMappingTest {
 
     private final ClaimMapping mapping = new ClaimMapping("realm_access.roles",
-            Map.of("gov-official", "AUTHORITY", "company", "ENTERPRISE", "typo", "EMPEROR"), "org", "region_scope",
-            "plan", "standard", Set.of("standard", "partner"));
+            Map.of("gov-official", "AUTHORITY", "company", "ENTERPRISE", "typo", "EMPEROR", "viewer", "READER"), "org",
+            "region_scope", "standard");
 
     private static Map<String, Object> claims(Object roles, Map<String, Object> more) {
         Map<String, Object> claims = new java.util.HashMap<>(more);
@@ -24,16 +24,16 @@ class ClaimMappingTest {
     }
 
     @Test
-    void mapsTheIssuersRoleNamesAndAcceptsOurOwn() {
+    void mapsTheIssuersRoleNamesThroughTheTableOnly() {
         Identity official = mapping.identify(claims(List.of("gov-official", "uma_authorization"),
-                Map.of("region_scope", "4201", "plan", "partner")));
+                Map.of("region_scope", "4201", "tier", "partner")));
         assertThat(official.roles()).containsExactly("AUTHORITY");
         assertThat(official.regionScope()).isEqualTo("4201");
-        assertThat(official.tier()).isEqualTo("partner");
+        assertThat(official.tier()).as("the tier is configured, never claimed").isEqualTo("standard");
         assertThat(official.subject()).isEqualTo("oidc:u1");
-        assertThat(mapping.identify(claims("READER", Map.of())).roles()).containsExactly("READER");
-        assertThat(mapping.identify(claims(List.of("READER"), Map.of("plan", "gold"))).tier())
-                .as("an unknown tier falls back to the default").isEqualTo("standard");
+        assertThat(mapping.identify(claims("viewer", Map.of())).roles()).containsExactly("READER");
+        assertThatThrownBy(() -> mapping.identify(claims(List.of("ADMIN", "READER"), Map.of())))
+                .as("our own names are not trusted from the issuer unless mapped").isInstanceOf(Rejection.class);
     }
 
     @Test
@@ -55,6 +55,16 @@ class ClaimMappingTest {
         assertThatThrownBy(() -> mapping.identify(claims(List.of("typo", "offline_access"), Map.of())))
                 .isInstanceOf(Rejection.class).extracting(e -> ((Rejection) e).status()).isEqualTo(403);
         assertThatThrownBy(() -> mapping.identify(Map.of("sub", "u"))).isInstanceOf(Rejection.class);
+    }
+
+    @Test
+    void anIssuerWithoutAnAudienceIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> OidcTokens.requireAudience(Optional.of("https://issuer.example"), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("audience");
+        assertThatThrownBy(() -> OidcTokens.requireAudience(Optional.of("https://issuer.example"), Optional.of(" ")))
+                .isInstanceOf(IllegalStateException.class);
+        OidcTokens.requireAudience(Optional.empty(), Optional.empty()); // OIDC off: nothing to require
+        OidcTokens.requireAudience(Optional.of("https://issuer.example"), Optional.of("fugong-api"));
     }
 
     @Test

@@ -58,11 +58,12 @@ class KeyRotationTest {
     @Test
     void tokensSignedBeforeAndAfterTheRotationBothVerifyAgainstThePublishedKeys() throws Exception {
         String jwks = given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
-        JwtConsumer service = new JwtConsumerBuilder().setExpectedIssuer("https://gateway.fugong")
+        // Verified as the registry verifies them: its own audience only.
+        JwtConsumer service = new JwtConsumerBuilder().setExpectedIssuer("https://gateway.fugong").setExpectedAudience("registry")
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
                 .setRequireExpirationTime().build();
 
-        String inFlight = Jwt.issuer("https://gateway.fugong").subject("client:before-rotation").groups("READER")
+        String inFlight = Jwt.issuer("https://gateway.fugong").audience("registry").subject("client:before-rotation").groups("READER")
                 .expiresAt(Instant.now().plusSeconds(30)).jws().keyId(InternalTokens.keyId(OLD.getPublic()))
                 .sign(OLD.getPrivate());
         assertThat(service.processToClaims(inFlight).getSubject()).isEqualTo("client:before-rotation");
@@ -76,7 +77,7 @@ class KeyRotationTest {
         assertThat(header).contains(InternalTokens.keyId(NEW.getPublic()));
 
         // A key that was never published does not verify.
-        String stranger = Jwt.issuer("https://gateway.fugong").subject("x").expiresAt(Instant.now().plusSeconds(30))
+        String stranger = Jwt.issuer("https://gateway.fugong").audience("registry").subject("x").expiresAt(Instant.now().plusSeconds(30))
                 .jws().keyId(InternalTokens.keyId(OLD.getPublic())).sign(GatewayTest.foreignKey());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.processToClaims(stranger))
                 .isInstanceOf(org.jose4j.jwt.consumer.InvalidJwtException.class);

@@ -1,0 +1,27 @@
+package org.fugong.supply.api;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import org.fugong.supply.support.Api;
+import org.fugong.supply.support.SupplyTest;
+import org.fugong.testing.TestJwt;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The gateway names the service each internal token is for; supply takes only its own. */
+@QuarkusTest
+@SupplyTest
+class AudienceTest {
+
+    @Test
+    void aTokenMintedForTheRegistryIsRefused() {
+        Api.as(TestJwt.as("ADMIN").audience("registry").token()).get("/api/v1/supply-requests").then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void aTokenForSupplyIsAccepted() {
+        Api.as(TestJwt.as("ADMIN").audience("supply").token()).get("/api/v1/supply-requests").then().statusCode(200);
+    }
+}
