@@ -67,6 +67,17 @@ public final class SharedInfrastructure {
         return Optional.of(embeddedKafka());
     }
 
+    /**
+     * The embedded database server, for tests that pause it. Absent when an external database is
+     * configured, or before the first {@link #databaseUrl(String)} started it.
+     */
+    public static synchronized Optional<EmbeddedDatabase> controllableDatabase() {
+        if (externalDatabaseUrl().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(database);
+    }
+
     private static EmbeddedKafka embeddedKafka() {
         if (kafka == null) {
             kafka = EmbeddedKafka.temporary();

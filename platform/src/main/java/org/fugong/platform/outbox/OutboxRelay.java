@@ -313,17 +313,38 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    /** Producer settings the relay relies on: idempotence, all replicas acknowledging, ordered retries. */
+    /**
+     * Producer settings the relay relies on: idempotence, all replicas acknowledging, and one
+     * request in flight per broker.
+     * <p>
+     * One in flight, because a broker that holds no state yet for this producer on a partition (a
+     * topic just created, as by the first event of a new type) accepts a batch with <em>any</em>
+     * sequence number. With several requests in flight, a first batch (sequence 0) that is turned
+     * away while the new partition's leader is still starting can be overtaken by a later batch
+     * that is accepted; every retry of sequence 0 is then an {@code OutOfOrderSequenceException}
+     * until the delivery timeout fails it, the relay resends from that row with a new producer,
+     * and the partition stands still meanwhile: events arrive seconds late, and duplicated and out
+     * of order for their aggregate. With one request in flight a batch is sent only after the one
+     * before it on its partition was acknowledged. The relay waits for each batch anyway, so the
+     * cost is small; a batch large enough for a whole relay round ({@code batch.size}) keeps it
+     * to about one request per partition.
+     * <p>
+     * A request may time out and be retried by the producer itself twice before the delivery
+     * timeout gives up on it, rather than a single slow answer failing the batch.
+     */
     public static Map<String, Object> producerDefaults(String bootstrapServers, Duration maxBlock,
             Duration deliveryTimeout) {
+        long linger = 1;
+        long requestTimeout = Math.max(1, Math.min((deliveryTimeout.toMillis() - linger) / 3, 30_000));
         return Map.ofEntries(
                 Map.entry("bootstrap.servers", bootstrapServers),
                 Map.entry("acks", "all"),
                 Map.entry("enable.idempotence", "true"),
-                Map.entry("max.in.flight.requests.per.connection", "5"),
-                Map.entry("linger.ms", "1"),
+                Map.entry("max.in.flight.requests.per.connection", "1"),
+                Map.entry("batch.size", String.valueOf(128 * 1024)),
+                Map.entry("linger.ms", String.valueOf(linger)),
                 Map.entry("max.block.ms", String.valueOf(maxBlock.toMillis())),
-                Map.entry("request.timeout.ms", String.valueOf(Math.min(deliveryTimeout.toMillis() - 1, 30_000))),
+                Map.entry("request.timeout.ms", String.valueOf(requestTimeout)),
                 Map.entry("delivery.timeout.ms", String.valueOf(deliveryTimeout.toMillis())),
                 Map.entry("key.serializer", "org.apache.kafka.common.serialization.StringSerializer"),
                 Map.entry("value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fugong.platform.http.RequestTrace;
 import org.fugong.platform.problem.Problem.FieldError;
 import org.jboss.logging.Logger;
@@ -53,6 +54,9 @@ public class ProblemMappers {
 
     @Inject
     RequestTrace trace;
+
+    @ConfigProperty(name = "fugong.db.retry-after-seconds", defaultValue = "5")
+    int retryAfterSeconds;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -148,9 +152,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.errorf(e, "Unexpected error answering %s (request %s)", path(), trace.requestId());
         return respond(Problems.of(500, "internal", "Internal error",
                 "The request failed on our side; quote request id " + trace.requestId()));
+    }
+
+    /** Not a bug: the caller may try again, and a load balancer may route elsewhere meanwhile. */
+    private Response databaseUnavailable(Throwable e) {
+        LOG.warnf("Database unavailable answering %s (request %s): %s", path(), trace.requestId(), e.toString());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfterSeconds)
+                .entity(Problems.of(503, "database-unavailable", "Service unavailable",
+                        "The database is not answering; try again in a few seconds").withInstance(path()))
+                .build();
     }
 
     private Response unauthenticated() {
