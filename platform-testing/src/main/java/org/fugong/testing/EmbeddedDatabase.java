@@ -29,34 +29,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
     }
 
-    /** A server on a free port with a throw-away data directory. */
+    /**
+     * A server on a free port with a throw-away data directory, for tests: with io.zonky's defaults,
+     * fsync and synchronous_commit off (a crash loses nothing a test needs).
+     */
     public static EmbeddedDatabase temporary() {
         try {
             Path dir = Files.createTempDirectory("fugong-pg");
-            return new EmbeddedDatabase(start(dir, EmbeddedKafka.freePort(), true), dir, true);
+            return new EmbeddedDatabase(start(dir, EmbeddedKafka.freePort(), true, false), dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A server whose data survives restarts, for the local run command. */
+    /**
+     * A server whose data survives restarts and crashes, for the local run command: fsync and
+     * synchronous_commit on, as PostgreSQL ships them (io.zonky turns both off for tests).
+     */
     public static EmbeddedDatabase persistent(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new EmbeddedDatabase(start(dataDir, port, false), dataDir, false);
+        return new EmbeddedDatabase(start(dataDir, port, false, true), dataDir, false);
     }
 
-    private static EmbeddedPostgres start(Path dir, int port, boolean clean) {
+    private static EmbeddedPostgres start(Path dir, int port, boolean clean, boolean durable) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(clean)
-                    .setServerConfig("max_connections", "200")
-                    .start();
+                    .setServerConfig("max_connections", "200");
+            if (durable) {
+                // io.zonky passes -F (fsync off) first; a later -c fsync=on on the command line wins.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
@@ -92,6 +102,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("Could not create database " + name, e);
         }
         return jdbcUrl(name);
+    }
+
+    /** A server setting as the running server reports it ({@code SHOW name}). */
+    public String setting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a setting name: " + name);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read setting " + name, e);
+        }
     }
 
     public String jdbcUrl(String database) {

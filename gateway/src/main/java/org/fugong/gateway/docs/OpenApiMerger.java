@@ -68,6 +68,9 @@ public final class OpenApiMerger {
         }
         return new JsonObject().put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", "Fugong API").put("version", version).put("description", description))
+                // Relative: the document is served by the gateway it describes, at whatever address callers use.
+                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")
+                        .put("description", "this gateway (every path below includes /api/v1 or /admin)")))
                 .put("tags", new JsonArray(new ArrayList<>(tags.values())))
                 .put("paths", paths)
                 .put("components", components)

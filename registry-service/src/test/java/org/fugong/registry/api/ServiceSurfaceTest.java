@@ -50,6 +50,12 @@ class ServiceSurfaceTest {
     }
 
     @Test
+    void anEndpointSomeoneForgotToAnnotateIsClosedNotOpen() {
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class)).isTrue();
+    }
+
+    @Test
     void healthShowsTheDatabaseAndTheOutboxRelay() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("outbox"))

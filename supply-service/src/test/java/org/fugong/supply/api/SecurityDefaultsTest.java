@@ -9,10 +9,19 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The gateway names the service each internal token is for; supply takes only its own. */
+/**
+ * The gateway names the service each internal token is for; supply takes only its own. And an
+ * endpoint without a security annotation is refused rather than open.
+ */
 @QuarkusTest
 @SupplyTest
-class AudienceTest {
+class SecurityDefaultsTest {
+
+    @Test
+    void anEndpointSomeoneForgotToAnnotateIsClosedNotOpen() {
+        org.assertj.core.api.Assertions.assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class)).isTrue();
+    }
 
     @Test
     void aTokenMintedForTheRegistryIsRefused() {
