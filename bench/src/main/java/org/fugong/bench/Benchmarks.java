@@ -55,7 +55,9 @@ public final class Benchmarks {
         int eventRate = Integer.parseInt(System.getProperty("bench.eventRate", "200"));
         Path work = Files.createTempDirectory("fugong-bench");
 
-        try (EmbeddedDatabase database = EmbeddedDatabase.temporary();
+        // -Dbench.durable=true: fsync and synchronous_commit on, as the run command and a real server have them.
+        boolean durable = Boolean.getBoolean("bench.durable");
+        try (EmbeddedDatabase database = EmbeddedDatabase.temporary(durable);
                 EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
             KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
             ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry",
@@ -83,8 +85,9 @@ public final class Benchmarks {
                         i -> register(enterprises, admin, "h", i), 201));
 
                 double pgbench = pgbench(database, concurrency, phase, work);
-                LOG.info(String.format("%nPOST throughput %.0f/s, pgbench %.0f tx/s, ratio %.2f (target >= 0.5)%n",
-                        api.throughput(), pgbench, api.throughput() / pgbench));
+                LOG.info(String.format("%nPOST throughput %.0f/s, pgbench %.0f tx/s, ratio %.2f (target >= 0.5); "
+                        + "PostgreSQL fsync=%s synchronous_commit=%s%n", api.throughput(), pgbench,
+                        api.throughput() / pgbench, database.setting("fsync"), database.setting("synchronous_commit")));
 
                 eventLatency(http, enterprises, admin, kafka, eventRate, phase);
             } finally {

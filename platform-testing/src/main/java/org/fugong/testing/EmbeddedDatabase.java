@@ -34,9 +34,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * fsync and synchronous_commit off (a crash loses nothing a test needs).
      */
     public static EmbeddedDatabase temporary() {
+        return temporary(false);
+    }
+
+    /** A throw-away server; {@code durable} turns fsync and synchronous_commit on (benchmarks measure both ways). */
+    public static EmbeddedDatabase temporary(boolean durable) {
         try {
             Path dir = Files.createTempDirectory("fugong-pg");
-            return new EmbeddedDatabase(start(dir, EmbeddedKafka.freePort(), true, false), dir, true);
+            return new EmbeddedDatabase(start(dir, EmbeddedKafka.freePort(), true, durable), dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
