@@ -51,7 +51,7 @@ public class RequestService {
     @Transactional
     public IdempotentResponse submit(Caller caller, NewRequest body, String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-requests", body, () -> {
-            String region = body.deliveryRegion();
+            String region;
             UUID requester = null;
             if (caller.hasRole(Role.HEALTH_INSTITUTION)) {
                 Supplier hospital = caller.orgId().map(id -> Supplier.<Supplier>findById(id)).orElseThrow(
@@ -60,11 +60,9 @@ public class RequestService {
                     throw ProblemException.conflict("Your organisation is " + hospital.status);
                 }
                 requester = hospital.id;
-                region = region != null ? region : hospital.regionCode;
-            } else if (region == null) {
-                throw ProblemException.invalid("delivery_region", "is required when an authority requests");
-            } else if (!caller.covers(region)) {
-                throw ProblemException.forbidden("Your region scope does not cover " + region);
+                region = DeliveryRegionRule.forHospital(hospital.regionCode, body.deliveryRegion());
+            } else {
+                region = DeliveryRegionRule.forAuthority(body.deliveryRegion(), caller::covers);
             }
             if (SupplyItem.findById(body.itemCode()) == null) {
                 throw ProblemException.invalid("item_code", "is not in the catalogue");
