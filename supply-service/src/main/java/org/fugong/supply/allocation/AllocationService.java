@@ -21,6 +21,7 @@ import org.fugong.supply.allocation.api.AllocationView;
 import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
 import org.fugong.supply.request.SupplyRequest;
+import org.fugong.supply.tx.RetryTransientFailures;
 import org.jboss.logging.Logger;
 
 /** The life of an allocation: PROPOSED → CONFIRMED | DECLINED → IN_TRANSIT → DELIVERED | CANCELLED. */
@@ -90,6 +91,7 @@ public class AllocationService {
         return Page.of(query.getResultList(), limit, AllocationView::of, a -> a.id.toString());
     }
 
+    @RetryTransientFailures
     @Transactional
     public Allocation confirm(Caller caller, UUID id) {
         Allocation a = supplierAction(caller, id);
@@ -106,6 +108,7 @@ public class AllocationService {
      * The supplier cannot deliver: the quantity goes back to the request, which is matched again
      * from other offers; it is taken off the offer, whose supplier just said it does not have it.
      */
+    @RetryTransientFailures
     @Transactional
     public Allocation decline(Caller caller, UUID id) {
         Allocation a = supplierAction(caller, id);

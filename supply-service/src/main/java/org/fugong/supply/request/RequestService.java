@@ -22,12 +22,14 @@ import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
 import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.AllocationService;
+import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.request.api.NewRequest;
 import org.fugong.supply.request.api.RequestView;
 import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.tx.RetryTransientFailures;
 
 
 @ApplicationScoped
@@ -43,11 +45,15 @@ public class RequestService {
     AllocationService allocations;
 
     @Inject
+    ItemLocks itemLocks;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     @Inject
     SupplyConfig config;
 
+    @RetryTransientFailures
     @Transactional
     public IdempotentResponse submit(Caller caller, NewRequest body, String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-requests", body, () -> {
@@ -113,10 +119,12 @@ public class RequestService {
     }
 
     /** Cancels what has not shipped: proposed and confirmed allocations give their quantity back. */
+    @RetryTransientFailures
     @Transactional
     public SupplyRequest cancel(Caller caller, UUID id) {
         SupplyRequest r = visible(caller, id);
-        SupplyRequest.getEntityManager().lock(r, LockModeType.PESSIMISTIC_WRITE);
+        itemLocks.lock(List.of(r.itemCode)); // supply's lock order: the item before any row
+        SupplyRequest.getEntityManager().refresh(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.status == RequestStatus.CANCELLED) {
             return r;
         }
