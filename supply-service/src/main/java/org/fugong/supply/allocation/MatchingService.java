@@ -109,10 +109,10 @@ public class MatchingService {
         }
         Instant now = Instant.now();
         List<AllocationEngine.Offer> candidates = new ArrayList<>();
+        List<SupplyOffer> expired = new ArrayList<>();
         for (SupplyOffer o : offers) {
-            if (o.expiryDate != null && o.expiryDate.isBefore(today)) {
-                o.status = OfferStatus.EXPIRED;
-                o.updatedAt = now;
+            if (o.expire(today)) {
+                expired.add(o); // the daily sweep has not met it yet
                 continue;
             }
             Supplier supplier = suppliers.get(o.supplierId);
@@ -127,6 +127,10 @@ public class MatchingService {
                 .map(r -> new AllocationEngine.Request(r.id, itemCode, r.remaining(), r.urgency, r.deliveryRegion,
                         r.daysOfSupplyLeft, r.neededBy, r.createdAt))
                 .toList(), candidates);
+        if (!expired.isEmpty()) {
+            em.flush();
+            expired.forEach(o -> events.offer(o, "updated"));
+        }
         if (placements.isEmpty()) {
             return List.of();
         }
