@@ -73,6 +73,7 @@ public class OfferService {
             if (body.expiryDate() != null && body.expiryDate().isBefore(today)) {
                 throw ProblemException.invalid("expiry_date", "is in the past");
             }
+            itemLocks.lock(List.of(item.code)); // supply's lock order, though the new row is ours alone
             SupplyOffer o = new SupplyOffer();
             o.id = UuidV7.next();
             o.supplierId = supplier.id;

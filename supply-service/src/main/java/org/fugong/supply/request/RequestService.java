@@ -76,6 +76,7 @@ public class RequestService {
             if (body.neededBy() != null && body.neededBy().isBefore(LocalDate.now(config.zone()))) {
                 throw ProblemException.invalid("needed_by", "is in the past");
             }
+            itemLocks.lock(List.of(body.itemCode())); // supply's lock order, though the new row is ours alone
             SupplyRequest r = new SupplyRequest();
             r.id = UuidV7.next();
             r.requesterOrgId = requester;
