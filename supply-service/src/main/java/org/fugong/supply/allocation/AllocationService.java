@@ -21,10 +21,14 @@ import org.fugong.supply.allocation.api.AllocationView;
 import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
 import org.fugong.supply.request.SupplyRequest;
+import org.fugong.supply.tx.RetryTransientFailures;
+import org.jboss.logging.Logger;
 
 /** The life of an allocation: PROPOSED → CONFIRMED | DECLINED → IN_TRANSIT → DELIVERED | CANCELLED. */
 @ApplicationScoped
 public class AllocationService {
+
+    private static final Logger LOG = Logger.getLogger(AllocationService.class);
 
     @Inject
     EntityManager em;
@@ -34,6 +38,9 @@ public class AllocationService {
 
     @Inject
     MatchingService matching;
+
+    @Inject
+    ItemLocks itemLocks;
 
     /** The supplier, the requesting hospital, authorities covering the delivery region, administrators. */
     public Allocation visible(Caller caller, UUID id) {
@@ -84,15 +91,14 @@ public class AllocationService {
         return Page.of(query.getResultList(), limit, AllocationView::of, a -> a.id.toString());
     }
 
+    @RetryTransientFailures
     @Transactional
     public Allocation confirm(Caller caller, UUID id) {
         Allocation a = supplierAction(caller, id);
         if (a.status == AllocationStatus.CONFIRMED) {
             return a;
         }
-        requireProposed(a);
-        a.status = AllocationStatus.CONFIRMED;
-        a.updatedAt = Instant.now();
+        a.confirm();
         em.flush();
         events.allocation(a, "confirmed");
         return a;
@@ -102,13 +108,14 @@ public class AllocationService {
      * The supplier cannot deliver: the quantity goes back to the request, which is matched again
      * from other offers; it is taken off the offer, whose supplier just said it does not have it.
      */
+    @RetryTransientFailures
     @Transactional
     public Allocation decline(Caller caller, UUID id) {
         Allocation a = supplierAction(caller, id);
         if (a.status == AllocationStatus.DECLINED) {
             return a;
         }
-        requireProposed(a);
+        a.decline();
         SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
         offer.quantity -= a.quantity;
         offer.allocated -= a.quantity;
@@ -116,50 +123,64 @@ public class AllocationService {
             offer.status = OfferStatus.WITHDRAWN;
         }
         offer.updatedAt = Instant.now();
-        release(a, AllocationStatus.DECLINED);
+        release(a, "declined");
         events.offer(offer, "updated");
         matching.match(List.of(a.itemCode));
         return a;
     }
 
-    /** Logistics picked the goods up. Unknown or already-moved allocations are left as they are. */
+    /** Logistics picked the goods up. Unknown allocations are left alone, and only a confirmed one ships. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipped(UUID allocationId) {
-        Allocation a = em.find(Allocation.class, allocationId, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || (a.status != AllocationStatus.CONFIRMED && a.status != AllocationStatus.PROPOSED)) {
+        Allocation a = lockedForEvent(allocationId);
+        if (a == null || a.status == AllocationStatus.IN_TRANSIT) {
             return;
         }
-        a.status = AllocationStatus.IN_TRANSIT;
-        a.updatedAt = Instant.now();
+        if (!a.canShip()) {
+            LOG.warnf("Pick-up of allocation %s ignored: it is %s, and only a CONFIRMED one ships", a.id, a.status);
+            return;
+        }
+        a.ship();
         em.flush();
         events.allocation(a, "in-transit");
     }
 
     /**
      * The goods arrived: the received quantity (the proof of delivery, possibly less than shipped)
-     * counts as delivered; a request whose allocations are all delivered is FULFILLED.
+     * counts as delivered. A shortfall is demand again and is matched at once; the offer keeps it
+     * allocated, since the supplier did ship it. A request is FULFILLED when all it asked for arrived.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivered(UUID allocationId, long received) {
-        Allocation a = em.find(Allocation.class, allocationId, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || a.status == AllocationStatus.DELIVERED || !a.status.holdsQuantity()) {
+        Allocation a = lockedForEvent(allocationId);
+        if (a == null || a.status == AllocationStatus.DELIVERED) {
             return;
         }
-        long delivered = Math.max(0, Math.min(received, a.quantity));
-        a.status = AllocationStatus.DELIVERED;
-        a.delivered = delivered;
-        a.updatedAt = Instant.now();
-        SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
-        request.delivered += delivered;
-        boolean allDelivered = Allocation.count("requestId = ?1 and status in ?2 and id <> ?3", a.requestId,
-                List.of(AllocationStatus.PROPOSED, AllocationStatus.CONFIRMED, AllocationStatus.IN_TRANSIT), a.id) == 0;
-        if (allDelivered && request.allocated == request.quantity) {
-            request.status = org.fugong.supply.request.RequestStatus.FULFILLED;
+        if (!a.canBeDelivered()) {
+            LOG.warnf("Delivery of allocation %s ignored: it is %s, and only a confirmed one is delivered", a.id,
+                    a.status);
+            return;
         }
-        request.updatedAt = Instant.now();
+        long shortfall = a.deliver(received);
+        SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
+        request.received(a.delivered, shortfall);
         em.flush();
         events.allocation(a, "delivered");
         events.request(request, "updated");
+        if (shortfall > 0) {
+            matching.match(List.of(a.itemCode));
+        }
+    }
+
+    /** An allocation a logistics event names, locked in supply's lock order (its item first), or null. */
+    private Allocation lockedForEvent(UUID allocationId) {
+        Allocation a = em.find(Allocation.class, allocationId);
+        if (a == null) {
+            return null;
+        }
+        itemLocks.lock(List.of(a.itemCode));
+        em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
+        return a;
     }
 
     /** Whether anything of the request has left a supplier. */
@@ -168,10 +189,13 @@ public class AllocationService {
                 List.of(AllocationStatus.IN_TRANSIT, AllocationStatus.DELIVERED)) > 0;
     }
 
-    /** Cancels a request's proposed and confirmed allocations, returning their quantity to the offers. */
+    /**
+     * Cancels a request's proposed and confirmed allocations, returning their quantity to the offers.
+     * The caller holds the item's lock already.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelOpenFor(SupplyRequest request) {
-        List<Allocation> open = Allocation.<Allocation>find("requestId = ?1 and status in ?2", request.id,
+        List<Allocation> open = Allocation.<Allocation>find("requestId = ?1 and status in ?2 order by id", request.id,
                 List.of(AllocationStatus.PROPOSED, AllocationStatus.CONFIRMED)).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
         open.forEach(this::cancelReturningToOffer);
@@ -180,16 +204,28 @@ public class AllocationService {
     /**
      * A supplier the registry suspended or deregistered keeps no proposed allocations: they are
      * cancelled and their quantity returns to the requests. Confirmed ones stand (the goods may
-     * already be packed); authorities see them and may act.
+     * already be packed); authorities see them and may act. Takes the locks of every item the
+     * supplier has proposals or offers for before any row, so a matching run cannot add a proposal
+     * for it behind our back nor deadlock with us.
      *
      * @return the items whose requests need matching again
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> cancelProposedOf(UUID supplierId) {
+        itemLocks.lock(itemsOf(supplierId));
         List<Allocation> proposed = Allocation.<Allocation>find("supplierId = ?1 and status = ?2 order by id", supplierId,
                 AllocationStatus.PROPOSED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         proposed.forEach(this::cancelReturningToOffer);
         return proposed.stream().map(a -> a.itemCode).distinct().toList();
+    }
+
+    /** The items a supplier has proposed allocations or open offers for. */
+    public List<String> itemsOf(UUID supplierId) {
+        return em.createQuery("""
+                select a.itemCode from Allocation a where a.supplierId = :supplier and a.status = :proposed
+                union select o.itemCode from SupplyOffer o where o.supplierId = :supplier and o.status in :live""",
+                String.class).setParameter("supplier", supplierId).setParameter("proposed", AllocationStatus.PROPOSED)
+                .setParameter("live", List.of(OfferStatus.OPEN, OfferStatus.EXHAUSTED)).getResultList();
     }
 
     /** Cancels an allocation: its quantity is free on the offer again and missing on the request. */
@@ -198,36 +234,31 @@ public class AllocationService {
         offer.allocated -= a.quantity;
         offer.refreshStatus();
         offer.updatedAt = Instant.now();
-        release(a, AllocationStatus.CANCELLED);
+        a.cancel();
+        release(a, "cancelled");
         events.offer(offer, "updated");
     }
 
-    /** Ends an allocation that no longer holds its quantity; the request gives it up too. */
-    private void release(Allocation a, AllocationStatus status) {
+    /** An allocation that no longer holds its quantity: the request gives it up too. */
+    private void release(Allocation a, String verb) {
         SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
         request.allocated -= a.quantity;
         request.refreshStatus();
         request.updatedAt = Instant.now();
-        a.status = status;
-        a.updatedAt = Instant.now();
         em.flush();
-        events.allocation(a, status.name().toLowerCase());
+        events.allocation(a, verb);
         events.request(request, "updated");
     }
 
+    /** The allocation the caller answers for, locked in supply's lock order: its item, then its row. */
     private Allocation supplierAction(Caller caller, UUID id) {
         Allocation a = visible(caller, id);
         if (!caller.actsFor(a.supplierId) && !caller.isAdmin()) {
             // The requester may see it but not answer for the supplier.
             throw ProblemException.notFound("Allocation " + id);
         }
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        itemLocks.lock(List.of(a.itemCode));
+        em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
         return a;
-    }
-
-    private static void requireProposed(Allocation a) {
-        if (a.status != AllocationStatus.PROPOSED) {
-            throw ProblemException.conflict("The allocation is " + a.status + "; only a PROPOSED one can be answered");
-        }
     }
 }

@@ -29,13 +29,14 @@ import org.fugong.supply.offer.SupplyOffer;
 import org.fugong.supply.request.RequestStatus;
 import org.fugong.supply.request.SupplyRequest;
 import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.tx.RetryTransientFailures;
 
 /**
- * Runs the allocation engine against the database. Matching of one item is serialised by a
- * transaction-scoped advisory lock on the item (taken in code order, so runs over several items
- * cannot deadlock), and the rows it changes are locked too: concurrent runs and concurrent
- * requests see each other's allocations, and the CHECK constraints on allocated quantities are
- * the last guard.
+ * Runs the allocation engine against the database. Matching of one item is serialised by the
+ * item's advisory lock ({@link ItemLocks}: taken in code order, and before any row, by everything
+ * that changes the item's offers, requests or allocations, so nothing deadlocks with a run), and
+ * the rows it changes are locked too: concurrent runs and concurrent requests see each other's
+ * allocations, and the CHECK constraints on allocated quantities are the last guard.
  */
 @ApplicationScoped
 public class MatchingService {
@@ -48,6 +49,9 @@ public class MatchingService {
 
     @Inject
     SupplyEvents events;
+
+    @Inject
+    ItemLocks itemLocks;
 
     public record Run(UUID runId, List<Allocation> allocations) {
     }
@@ -63,6 +67,7 @@ public class MatchingService {
     }
 
     /** A run on demand over the given items, or over every item with open requests. */
+    @RetryTransientFailures
     @Transactional
     public Run runNow(List<String> itemCodes) {
         List<String> items = itemCodes == null || itemCodes.isEmpty() ? itemsWithOpenRequests() : itemCodes;
@@ -81,8 +86,7 @@ public class MatchingService {
     }
 
     private List<Allocation> matchItem(String itemCode, UUID runId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "supply-item:" + itemCode).getSingleResult();
+        itemLocks.lock(List.of(itemCode));
         SupplyItem item = SupplyItem.findById(itemCode);
         LocalDate today = LocalDate.now(config.zone());
         List<SupplyRequest> requests = em.createQuery(
@@ -105,10 +109,10 @@ public class MatchingService {
         }
         Instant now = Instant.now();
         List<AllocationEngine.Offer> candidates = new ArrayList<>();
+        List<SupplyOffer> expired = new ArrayList<>();
         for (SupplyOffer o : offers) {
-            if (o.expiryDate != null && o.expiryDate.isBefore(today)) {
-                o.status = OfferStatus.EXPIRED;
-                o.updatedAt = now;
+            if (o.expire(today)) {
+                expired.add(o); // the daily sweep has not met it yet
                 continue;
             }
             Supplier supplier = suppliers.get(o.supplierId);
@@ -123,6 +127,10 @@ public class MatchingService {
                 .map(r -> new AllocationEngine.Request(r.id, itemCode, r.remaining(), r.urgency, r.deliveryRegion,
                         r.daysOfSupplyLeft, r.neededBy, r.createdAt))
                 .toList(), candidates);
+        if (!expired.isEmpty()) {
+            em.flush();
+            expired.forEach(o -> events.offer(o, "updated"));
+        }
         if (placements.isEmpty()) {
             return List.of();
         }

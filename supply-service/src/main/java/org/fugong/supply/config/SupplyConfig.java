@@ -21,4 +21,8 @@ public interface SupplyConfig {
 
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
+
+    /** How often a transaction PostgreSQL aborted as a deadlock victim or serialisation failure is run again. */
+    @WithDefault("3")
+    int transientRetries();
 }

@@ -17,6 +17,7 @@ import org.fugong.platform.security.RegionScope;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.tx.RetryTransientFailures;
 
 /** Shortages and production capacity: where demand outruns supply, and how long output needs to close it. */
 @ApplicationScoped
@@ -28,6 +29,7 @@ public class GapService {
     @Inject
     SupplyConfig config;
 
+    @RetryTransientFailures
     @Transactional
     public void declare(Caller caller, CapacityDeclaration body) {
         Supplier supplier = caller.orgId().map(id -> Supplier.<Supplier>findById(id))

@@ -23,6 +23,7 @@ import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
 import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
@@ -30,6 +31,7 @@ import org.fugong.supply.offer.api.Certificate;
 import org.fugong.supply.offer.api.NewOffer;
 import org.fugong.supply.offer.api.OfferView;
 import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.tx.RetryTransientFailures;
 
 @ApplicationScoped
 public class OfferService {
@@ -41,11 +43,15 @@ public class OfferService {
     MatchingService matching;
 
     @Inject
+    ItemLocks itemLocks;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     @Inject
     SupplyConfig config;
 
+    @RetryTransientFailures
     @Transactional
     public IdempotentResponse publish(Caller caller, NewOffer body, String idempotencyKey) {
         UUID supplierId = caller.orgId().orElseThrow(
@@ -67,6 +73,7 @@ public class OfferService {
             if (body.expiryDate() != null && body.expiryDate().isBefore(today)) {
                 throw ProblemException.invalid("expiry_date", "is in the past");
             }
+            itemLocks.lock(List.of(item.code)); // supply's lock order, though the new row is ours alone
             SupplyOffer o = new SupplyOffer();
             o.id = UuidV7.next();
             o.supplierId = supplier.id;
@@ -140,13 +147,15 @@ public class OfferService {
     }
 
     /** The supplier takes back what is not yet allocated; allocations already made stand. */
+    @RetryTransientFailures
     @Transactional
     public SupplyOffer withdraw(Caller caller, UUID id) {
         SupplyOffer o = visible(caller, id);
         if (!caller.isAdmin() && !caller.actsFor(o.supplierId)) {
             throw ProblemException.forbidden("Only the supplier withdraws its offer");
         }
-        SupplyOffer.getEntityManager().lock(o, LockModeType.PESSIMISTIC_WRITE);
+        itemLocks.lock(List.of(o.itemCode)); // supply's lock order: the item before any row
+        SupplyOffer.getEntityManager().refresh(o, LockModeType.PESSIMISTIC_WRITE);
         if (o.status == OfferStatus.WITHDRAWN) {
             return o;
         }

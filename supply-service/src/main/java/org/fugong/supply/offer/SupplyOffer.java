@@ -2,6 +2,7 @@ package org.fugong.supply.offer;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -35,6 +36,24 @@ public class SupplyOffer extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** What may still expire: offers withdrawn or already expired keep their status. */
+    public static final List<OfferStatus> EXPIRABLE = List.of(OfferStatus.OPEN, OfferStatus.EXHAUSTED);
+
+    /**
+     * Past its expiry date the stock may no longer be allocated; quantity later given back by its
+     * allocations stays with the EXPIRED offer instead of reopening it.
+     *
+     * @return whether it expired now
+     */
+    public boolean expire(LocalDate today) {
+        if (expiryDate == null || !expiryDate.isBefore(today) || !EXPIRABLE.contains(status)) {
+            return false;
+        }
+        status = OfferStatus.EXPIRED;
+        updatedAt = Instant.now();
+        return true;
+    }
 
     public long free() {
         return quantity - allocated;

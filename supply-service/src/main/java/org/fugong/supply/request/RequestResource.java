@@ -45,7 +45,7 @@ public class RequestResource {
 
     @POST
     @RolesAllowed({ Role.HEALTH_INSTITUTION, Role.AUTHORITY })
-    @Operation(summary = "Request supply", description = "By a hospital (delivered to its county unless said otherwise) or an "
+    @Operation(summary = "Request supply", description = "By a hospital (delivered to its own county) or an "
             + "authority for a region in its scope. Matched at once. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Submitted")
     public Response submit(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull NewRequest body) {

@@ -22,12 +22,14 @@ import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
 import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.AllocationService;
+import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.request.api.NewRequest;
 import org.fugong.supply.request.api.RequestView;
 import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.tx.RetryTransientFailures;
 
 
 @ApplicationScoped
@@ -43,15 +45,19 @@ public class RequestService {
     AllocationService allocations;
 
     @Inject
+    ItemLocks itemLocks;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     @Inject
     SupplyConfig config;
 
+    @RetryTransientFailures
     @Transactional
     public IdempotentResponse submit(Caller caller, NewRequest body, String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-requests", body, () -> {
-            String region = body.deliveryRegion();
+            String region;
             UUID requester = null;
             if (caller.hasRole(Role.HEALTH_INSTITUTION)) {
                 Supplier hospital = caller.orgId().map(id -> Supplier.<Supplier>findById(id)).orElseThrow(
@@ -60,11 +66,9 @@ public class RequestService {
                     throw ProblemException.conflict("Your organisation is " + hospital.status);
                 }
                 requester = hospital.id;
-                region = region != null ? region : hospital.regionCode;
-            } else if (region == null) {
-                throw ProblemException.invalid("delivery_region", "is required when an authority requests");
-            } else if (!caller.covers(region)) {
-                throw ProblemException.forbidden("Your region scope does not cover " + region);
+                region = DeliveryRegionRule.forHospital(hospital.regionCode, body.deliveryRegion());
+            } else {
+                region = DeliveryRegionRule.forAuthority(body.deliveryRegion(), caller::covers);
             }
             if (SupplyItem.findById(body.itemCode()) == null) {
                 throw ProblemException.invalid("item_code", "is not in the catalogue");
@@ -72,6 +76,7 @@ public class RequestService {
             if (body.neededBy() != null && body.neededBy().isBefore(LocalDate.now(config.zone()))) {
                 throw ProblemException.invalid("needed_by", "is in the past");
             }
+            itemLocks.lock(List.of(body.itemCode())); // supply's lock order, though the new row is ours alone
             SupplyRequest r = new SupplyRequest();
             r.id = UuidV7.next();
             r.requesterOrgId = requester;
@@ -115,10 +120,12 @@ public class RequestService {
     }
 
     /** Cancels what has not shipped: proposed and confirmed allocations give their quantity back. */
+    @RetryTransientFailures
     @Transactional
     public SupplyRequest cancel(Caller caller, UUID id) {
         SupplyRequest r = visible(caller, id);
-        SupplyRequest.getEntityManager().lock(r, LockModeType.PESSIMISTIC_WRITE);
+        itemLocks.lock(List.of(r.itemCode)); // supply's lock order: the item before any row
+        SupplyRequest.getEntityManager().refresh(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.status == RequestStatus.CANCELLED) {
             return r;
         }

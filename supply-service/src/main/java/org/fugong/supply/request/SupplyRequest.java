@@ -43,6 +43,21 @@ public class SupplyRequest extends PanacheEntityBase {
         return quantity - allocated;
     }
 
+    /**
+     * Goods arrived: what was received counts as delivered, and a shortfall lost on the way is no
+     * longer held by any allocation, so it is open demand again. FULFILLED once all of it arrived.
+     */
+    public void received(long quantityReceived, long shortfall) {
+        delivered += quantityReceived;
+        allocated -= shortfall;
+        if (delivered >= quantity) {
+            status = RequestStatus.FULFILLED;
+        } else {
+            refreshStatus();
+        }
+        updatedAt = Instant.now();
+    }
+
     /** Follows the allocated quantity while the request is open. */
     public void refreshStatus() {
         if (status == RequestStatus.CANCELLED || status == RequestStatus.FULFILLED) {

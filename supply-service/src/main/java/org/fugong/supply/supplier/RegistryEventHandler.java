@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
 import org.fugong.supply.allocation.AllocationService;
+import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ public class RegistryEventHandler implements EventHandler {
     @Inject
     MatchingService matching;
 
+    @Inject
+    ItemLocks itemLocks;
+
     @Override
     public List<String> topics() {
         return List.of("registry.enterprises", "registry.regions");
@@ -48,9 +52,13 @@ public class RegistryEventHandler implements EventHandler {
             JsonNode e = payload.get("enterprise");
             UUID id = UUID.fromString(e.get("id").asText());
             Supplier before = em.find(Supplier.class, id);
-            boolean wasActive = before != null && before.isActive();
+            boolean suspends = before != null && before.isActive() && !"ACTIVE".equals(e.get("status").asText());
             if (before != null) {
                 em.detach(before); // the upsert below changes the row behind it
+            }
+            if (suspends) {
+                // Supply's lock order: the items the supplier has offers or proposals for, before any row.
+                itemLocks.lock(allocations.itemsOf(id));
             }
             int changed = em.createNativeQuery("""
                     INSERT INTO enterprise_view (id, name, kind, status, region_code, priority_tier, version, updated_at)
@@ -68,7 +76,7 @@ public class RegistryEventHandler implements EventHandler {
                     .setParameter("version", e.get("version").asLong())
                     .setParameter("now", Instant.now())
                     .executeUpdate();
-            if (changed == 1 && wasActive && !"ACTIVE".equals(e.get("status").asText())) {
+            if (changed == 1 && suspends) {
                 // The consequences of a suspension: its proposed allocations go back and are matched elsewhere.
                 List<String> items = allocations.cancelProposedOf(id);
                 if (!items.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import org.fugong.supply.allocation.AllocationEngine.Offer;
@@ -31,29 +32,58 @@ class AllocationEnginePropertiesTest {
     static final List<String> REGIONS = List.of("420102", "420111", "420502", "330106", "440305", "110101");
 
     record Market(List<Request> requests, List<Offer> offers) {
+        static Market of(List<RequestSpec> requests, List<OfferSpec> offers) {
+            List<Request> r = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                RequestSpec s = requests.get(i);
+                r.add(new Request(new UUID(1, i), s.item(), s.quantity(), s.urgency(), s.region(), s.days(),
+                        s.neededBy(), Instant.EPOCH.plusSeconds(s.age())));
+            }
+            List<Offer> o = new ArrayList<>();
+            for (int i = 0; i < offers.size(); i++) {
+                OfferSpec s = offers.get(i);
+                o.add(new Offer(new UUID(2, i), s.item(), s.quantity(), s.region(), s.certified(), s.active(),
+                        s.expiry()));
+            }
+            return new Market(r, o);
+        }
     }
 
+    /**
+     * Random markets built only from what jqwik generates (ids are positions in the lists, not
+     * {@code UUID.randomUUID()}), so the seed jqwik reports on a failure replays the same market.
+     */
     @Provide
     Arbitrary<Market> markets() {
-        Arbitrary<Request> request = Combinators.combine(
+        Arbitrary<RequestSpec> request = Combinators.combine(
                 Arbitraries.of(ITEMS), Arbitraries.longs().between(1, 500), Arbitraries.of(Urgency.class),
                 Arbitraries.of(REGIONS), Arbitraries.integers().between(0, 30).injectNull(0.2),
                 Arbitraries.integers().between(0, 40).map(TODAY::plusDays).injectNull(0.3),
                 Arbitraries.integers().between(0, 10_000))
-                .as((item, qty, urgency, region, days, needed, age) -> new Request(UUID.randomUUID(), item, qty, urgency,
-                        region, days, needed, Instant.EPOCH.plusSeconds(age)));
-        Arbitrary<Offer> offer = Combinators.combine(
+                .as(RequestSpec::new);
+        Arbitrary<OfferSpec> offer = Combinators.combine(
                 Arbitraries.of(ITEMS), Arbitraries.longs().between(1, 800), Arbitraries.of(REGIONS),
                 Arbitraries.of(true, true, true, false), Arbitraries.of(true, true, true, false),
                 Arbitraries.integers().between(-5, 60).map(TODAY::plusDays).injectNull(0.3))
-                .as((item, qty, region, cert, active, expiry) -> new Offer(UUID.randomUUID(), item, qty, region, cert,
-                        active, expiry));
-        return Combinators.combine(request.list().ofMaxSize(40), offer.list().ofMaxSize(25)).as(Market::new);
+                .as(OfferSpec::new);
+        return Combinators.combine(request.list().ofMaxSize(40), offer.list().ofMaxSize(25)).as(Market::of);
+    }
+
+    record RequestSpec(String item, long quantity, Urgency urgency, String region, Integer days, LocalDate neededBy,
+            int age) {
+    }
+
+    record OfferSpec(String item, long quantity, String region, boolean certified, boolean active, LocalDate expiry) {
     }
 
     @Provide
     Arbitrary<BigDecimal> caps() {
         return Arbitraries.of(new BigDecimal("0.1"), new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> capsBelowOne() {
+        return Arbitraries.of(new BigDecimal("0.1"), new BigDecimal("0.25"), new BigDecimal("0.5"));
     }
 
     static AllocationEngine engine(BigDecimal cap) {
@@ -90,38 +120,122 @@ class AllocationEnginePropertiesTest {
     }
 
     @Property(tries = 200)
-    void theResultDoesNotDependOnInputOrder(@ForAll("markets") Market market, @ForAll("caps") BigDecimal cap) {
+    void theResultDoesNotDependOnInputOrder(@ForAll("markets") Market market, @ForAll("caps") BigDecimal cap,
+            @ForAll long shuffleSeed) {
         List<Placement> first = engine(cap).allocate(market.requests(), market.offers());
         List<Request> requests = new ArrayList<>(market.requests());
         List<Offer> offers = new ArrayList<>(market.offers());
         Collections.reverse(requests);
-        Collections.shuffle(offers);
+        Collections.shuffle(offers, new Random(shuffleSeed));
         assertThat(engine(cap).allocate(requests, offers)).containsExactlyInAnyOrderElementsOf(first);
     }
 
     @Property(tries = 300)
-    void aLaterRankedRequestIsServedOnlyWhenEveryEarlierOneIsFull(
-            @ForAll("markets") Market market) {
-        // Without the cap, supply of an item runs out in rank order: if a request got nothing,
-        // no request of lower priority for the same item got anything.
-        AllocationEngine engine = engine(BigDecimal.ONE);
-        List<Placement> placements = engine.allocate(market.requests(), market.offers());
-        Map<UUID, Long> got = new HashMap<>();
-        placements.forEach(p -> got.merge(p.requestId(), p.quantity(), Long::sum));
+    void aLessUrgentRequestIsServedOnlyWhenEveryMoreUrgentOneIsFull(@ForAll("markets") Market market,
+            @ForAll("caps") BigDecimal cap) {
+        // Whatever the cap: if a request is left short, supply of its item ran out while its class
+        // was being served, so no request of a less urgent class got anything.
+        AllocationEngine engine = engine(cap);
+        Map<UUID, Long> got = received(engine.allocate(market.requests(), market.offers()));
         for (String item : ITEMS) {
             List<Request> ordered = market.requests().stream().filter(r -> r.item().equals(item))
                     .sorted(engine.requestOrder()).toList();
-            boolean starved = false;
+            Urgency starvedAt = null;
             for (Request r : ordered) {
                 long received = got.getOrDefault(r.id(), 0L);
-                if (starved) {
-                    assertThat(received).as("served after a higher-priority request was starved").isZero();
+                if (starvedAt != null && r.urgency().compareTo(starvedAt) > 0) {
+                    assertThat(received).as("%s served after a more urgent request was left short", r.urgency())
+                            .isZero();
                 }
-                if (received < r.remaining()) {
-                    starved = true;
+                if (received < r.remaining() && starvedAt == null) {
+                    starvedAt = r.urgency();
                 }
             }
         }
+    }
+
+    @Property(tries = 300)
+    void withinAClassALaterRankedRequestTakesNoMoreThanTheCapFromAnEarlierOneLeftShort(
+            @ForAll("markets") Market market, @ForAll("caps") BigDecimal cap) {
+        // The cap reorders only the first pass: in the second pass supply runs out in rank order,
+        // so behind a request left short, its class had the first pass's capped share at most.
+        AllocationEngine engine = engine(cap);
+        Map<UUID, Long> got = received(engine.allocate(market.requests(), market.offers()));
+        for (String item : ITEMS) {
+            long share = capOf(market, engine, item, cap);
+            for (Urgency urgency : Urgency.values()) {
+                List<Request> ordered = market.requests().stream()
+                        .filter(r -> r.item().equals(item) && r.urgency() == urgency).sorted(engine.requestOrder())
+                        .toList();
+                boolean starved = false;
+                for (Request r : ordered) {
+                    long received = got.getOrDefault(r.id(), 0L);
+                    if (starved) {
+                        assertThat(received).as("served beyond the cap after an earlier request was left short")
+                                .isLessThanOrEqualTo(share);
+                    }
+                    starved |= received < r.remaining();
+                }
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void theEquityCapGivesEveryoneInAClassItsShareBeforeAnyoneTakesMore(@ForAll("markets") Market market,
+            @ForAll("capsBelowOne") BigDecimal cap) {
+        // Fails if the cap does nothing: without it the first request drains the item and the next
+        // of its class, still short of its share, gets nothing.
+        AllocationEngine engine = engine(cap);
+        Map<UUID, Long> got = received(engine.allocate(market.requests(), market.offers()));
+        for (String item : ITEMS) {
+            long share = capOf(market, engine, item, cap);
+            for (Urgency urgency : Urgency.values()) {
+                List<Request> tier = market.requests().stream()
+                        .filter(r -> r.item().equals(item) && r.urgency() == urgency).toList();
+                boolean someoneTookMore = tier.stream().anyMatch(r -> got.getOrDefault(r.id(), 0L) > share);
+                if (someoneTookMore) {
+                    tier.forEach(r -> assertThat(got.getOrDefault(r.id(), 0L))
+                            .as("a request of the class took more than its share while this one lacked its own")
+                            .isGreaterThanOrEqualTo(Math.min(r.remaining(), share)));
+                }
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void aRequestDrawsOnFartherSupplyOnlyWhenNearerSupplyIsUsedUp(@ForAll("markets") Market market,
+            @ForAll("caps") BigDecimal cap) {
+        // Fails if nearness is ignored: a request served from another province while an eligible
+        // offer in its own prefecture still has free supply left.
+        AllocationEngine engine = engine(cap);
+        List<Placement> placements = engine.allocate(market.requests(), market.offers());
+        Map<UUID, Long> taken = new HashMap<>();
+        placements.forEach(p -> taken.merge(p.offerId(), p.quantity(), Long::sum));
+        Map<UUID, Request> requests = new HashMap<>();
+        market.requests().forEach(r -> requests.put(r.id(), r));
+        for (Placement p : placements) {
+            Request r = requests.get(p.requestId());
+            for (Offer nearer : market.offers()) {
+                if (nearer.item().equals(r.item()) && engine.eligible(nearer)
+                        && Nearness.between(nearer.originRegion(), r.deliveryRegion()).compareTo(p.nearness()) < 0) {
+                    assertThat(nearer.free() - taken.getOrDefault(nearer.id(), 0L))
+                            .as("free supply left nearer than the %s offer drawn on", p.nearness()).isZero();
+                }
+            }
+        }
+    }
+
+    /** What one request may take in the first pass: the cap's share of the item's eligible free supply. */
+    static long capOf(Market market, AllocationEngine engine, String item, BigDecimal cap) {
+        long free = market.offers().stream().filter(o -> o.item().equals(item) && engine.eligible(o))
+                .mapToLong(Offer::free).sum();
+        return BigDecimal.valueOf(free).multiply(cap).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+    }
+
+    static Map<UUID, Long> received(List<Placement> placements) {
+        Map<UUID, Long> got = new HashMap<>();
+        placements.forEach(p -> got.merge(p.requestId(), p.quantity(), Long::sum));
+        return got;
     }
 
     @Property(tries = 200)

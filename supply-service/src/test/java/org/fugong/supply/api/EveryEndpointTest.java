@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.fugong.supply.support.Api;
+import org.fugong.supply.support.RegistryFeed;
 import org.fugong.supply.support.SupplyTest;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
@@ -106,7 +108,59 @@ class EveryEndpointTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("writes")
     void readersMayChangeNothing(String method, String path, String role) {
-        problem(Api.as(TestJwt.reader()).body("{}").request(method, path).then(), 403);
+        // A valid body, so that the role check, not validation, is what answers.
+        problem(Api.as(TestJwt.reader()).body(validBody(path)).request(method, path).then(), 403);
+    }
+
+    /** A body each write endpoint would accept from a caller allowed to use it. */
+    static Map<String, Object> validBody(String path) {
+        return switch (path) {
+            case "/api/v1/supply-items" -> Map.of("code", "T_NEVER_ADDED", "name", "x", "category", "DRUG", "unit", "box");
+            case "/api/v1/supply-offers" -> Api.certifiedOffer("MASK_MEDICAL_PROTECTIVE", 10, "420111");
+            case "/api/v1/supply-requests" -> Map.of("item_code", "MASK_MEDICAL_PROTECTIVE", "quantity", 10,
+                    "urgency", "HIGH", "delivery_region", "420102");
+            case "/api/v1/matching-runs" -> Map.of("item_codes", List.of("RICE"));
+            case "/api/v1/production-capacities" -> Map.of("item_code", "RICE", "daily_quantity", 10);
+            default -> throw new IllegalArgumentException(path);
+        };
+    }
+
+    /**
+     * Someone else's offer, request and allocation, asked for by an organisation of the allowed role
+     * and by an authority of another province: 404 for each, exactly, so ids cannot be probed. Those
+     * endpoints read no body, so nothing but the scope check can answer.
+     */
+    @Test
+    void othersObjectsAre404ToAnotherOrganisationAndAnotherRegion() {
+        String item = Api.newItem(null);
+        UUID supplier = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
+        String offer = Api.as(Api.supplier(supplier)).body(Api.certifiedOffer(item, 10, "420111"))
+                .post("/api/v1/supply-offers").then().statusCode(201).extract().path("id");
+        String request = Api.as(Api.hospital(hospital)).body(Api.request(item, 5, "HIGH"))
+                .post("/api/v1/supply-requests").then().statusCode(201).extract().path("id");
+        String allocation = Api.as(Api.hospital(hospital)).queryParam("request_id", request).get("/api/v1/allocations")
+                .then().statusCode(200).extract().path("items[0].id");
+        String otherSupplier = Api.supplier(UUID.randomUUID());
+        String otherHospital = Api.hospital(UUID.randomUUID());
+        String otherProvince = TestJwt.authority("33");
+        Map<String, List<String>> callers = Map.of(
+                "GET /api/v1/supply-offers/" + offer, List.of(otherSupplier, otherProvince),
+                "PUT /api/v1/supply-offers/" + offer + "/withdrawal", List.of(otherSupplier),
+                "GET /api/v1/supply-requests/" + request, List.of(otherHospital, otherProvince),
+                "PUT /api/v1/supply-requests/" + request + "/cancellation", List.of(otherHospital, otherProvince),
+                "GET /api/v1/allocations/" + allocation, List.of(otherSupplier, otherHospital, otherProvince),
+                "PUT /api/v1/allocations/" + allocation + "/confirmation", List.of(otherSupplier),
+                "PUT /api/v1/allocations/" + allocation + "/decline", List.of(otherSupplier));
+        callers.forEach((call, tokens) -> tokens.forEach(token -> {
+            String[] parts = call.split(" ");
+            problem(Api.as(token).request(parts[0], parts[1]).then(), 404);
+        }));
+        // Nothing changed on the way.
+        Api.as(Api.supplier(supplier)).get("/api/v1/supply-offers/" + offer).then().body("status", equalTo("OPEN"))
+                .body("allocated", equalTo(5));
+        Api.as(Api.hospital(hospital)).get("/api/v1/supply-requests/" + request).then().body("status", equalTo("ALLOCATED"));
+        Api.as(Api.hospital(hospital)).get("/api/v1/allocations/" + allocation).then().body("status", equalTo("PROPOSED"));
     }
 
     @Test

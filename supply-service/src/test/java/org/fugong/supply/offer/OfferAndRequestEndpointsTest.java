@@ -128,6 +128,27 @@ class OfferAndRequestEndpointsTest {
     }
 
     @Test
+    void aHospitalsRequestsAreDeliveredToItsOwnCountyOnly() {
+        // A hospital in Yichang cannot name Wuhan and take Wuhan's priority: only an authority names a region.
+        String item = Api.newItem(null);
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420502", "ACTIVE", 0);
+        Map<String, Object> toWuhan = Api.request(item, 10, "HIGH");
+        toWuhan.put("delivery_region", "420102");
+        problem(Api.as(Api.hospital(hospital)).body(toWuhan).post("/api/v1/supply-requests").then(), 403)
+                .body("errors[0].field", equalTo("delivery_region"));
+        Map<String, Object> own = Api.request(item, 10, "HIGH");
+        own.put("delivery_region", "420502");
+        Api.as(Api.hospital(hospital)).body(own).post("/api/v1/supply-requests").then().statusCode(201)
+                .body("delivery_region", equalTo("420502"));
+        Api.as(Api.hospital(hospital)).body(Api.request(item, 10, "HIGH")).post("/api/v1/supply-requests").then()
+                .statusCode(201).body("delivery_region", equalTo("420502"));
+        Map<String, Object> byAuthority = Api.request(item, 10, "HIGH");
+        byAuthority.put("delivery_region", "420102");
+        Api.as(TestJwt.authority("42")).body(byAuthority).post("/api/v1/supply-requests").then().statusCode(201)
+                .body("delivery_region", equalTo("420102"));
+    }
+
+    @Test
     void badRequestsAre400AndAuthoritiesRequestOnlyInTheirScope() {
         String item = Api.newItem(null);
         UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
@@ -146,7 +167,8 @@ class OfferAndRequestEndpointsTest {
                 .body("errors[0].field", equalTo("delivery_region"));
         Map<String, Object> elsewhere = Api.request(item, 10, "HIGH");
         elsewhere.put("delivery_region", "330106");
-        problem(Api.as(TestJwt.authority("42")).body(elsewhere).post("/api/v1/supply-requests").then(), 403);
+        problem(Api.as(TestJwt.authority("42")).body(elsewhere).post("/api/v1/supply-requests").then(), 403)
+                .body("errors[0].field", equalTo("delivery_region"));
         problem(Api.as(Api.supplier(hospital)).body(Api.request(item, 10, "HIGH")).post("/api/v1/supply-requests")
                 .then(), 403);
         problem(Api.as(TestJwt.admin()).queryParam("status", "DONE").get("/api/v1/supply-requests").then(), 400)

@@ -14,10 +14,17 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The organisations read model, fed by the registry's events through the platform's idempotent consumer. */
+/**
+ * The organisations read model, fed by the registry's events through the platform's idempotent
+ * consumer. Every "has it been handled yet" question is answered by a marker event on the same
+ * key as the event under test (so the same partition, handled after it) and by the consumer
+ * group's {@code processed_event} rows.
+ */
 @QuarkusTest
 @SupplyTest
 class ReadModelTest {
+
+    static final String GROUP = "supply.RegistryEventHandler";
 
     @Inject
     EntityManager em;
@@ -28,12 +35,14 @@ class ReadModelTest {
         String eventId = UUID.randomUUID().toString();
         RegistryFeed.publish(id, "ENTERPRISE", "420111", "SUSPENDED", 3, "fugong.registry.enterprise.status-changed", eventId);
         RegistryFeed.await(() -> "SUSPENDED".equals(RegistryFeed.read(id).status));
-        // The same event again, then a marker event, so we know the duplicate has been consumed.
-        RegistryFeed.publish(id, "ENTERPRISE", "420111", "SUSPENDED", 3, "fugong.registry.enterprise.status-changed", eventId);
-        UUID marker = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
-        assertThat(marker).isNotNull();
+        // The same ce_id again, with a newer state that would be applied if the duplicate were not recognised.
+        RegistryFeed.publish(id, "ENTERPRISE", "420111", "ACTIVE", 4, "fugong.registry.enterprise.status-changed", eventId);
+        String marker = markerBehind(id, "420111");
+        assertThat(processed(marker)).isEqualTo(1);
         assertThat(processed(eventId)).isEqualTo(1);
-        assertThat(RegistryFeed.read(id).version).isEqualTo(3);
+        Supplier now = RegistryFeed.read(id);
+        assertThat(now.status).isEqualTo("SUSPENDED");
+        assertThat(now.version).isEqualTo(3);
     }
 
     @Test
@@ -42,15 +51,29 @@ class ReadModelTest {
         RegistryFeed.publish(id, "ENTERPRISE", "330106", "SUSPENDED", 5, "fugong.registry.enterprise.status-changed",
                 UUID.randomUUID().toString());
         RegistryFeed.await(() -> RegistryFeed.read(id).version == 5);
-        RegistryFeed.publish(id, "ENTERPRISE", "330106", "ACTIVE", 4, "fugong.registry.enterprise.updated",
-                UUID.randomUUID().toString());
-        RegistryFeed.organisation("ENTERPRISE", "330106", "ACTIVE", 0); // consumed after the stale one
+        String stale = UUID.randomUUID().toString();
+        RegistryFeed.publish(id, "ENTERPRISE", "330106", "ACTIVE", 4, "fugong.registry.enterprise.updated", stale);
+        markerBehind(id, "330106");
+        assertThat(processed(stale)).as("the stale event was handled, and ignored").isEqualTo(1);
         assertThat(RegistryFeed.read(id).status).isEqualTo("SUSPENDED");
+        assertThat(RegistryFeed.read(id).version).isEqualTo(5);
+    }
+
+    /**
+     * Publishes an event on the organisation's own key that changes nothing (version 0 is older than
+     * anything held) and waits until supply's consumer group has recorded it: everything published
+     * before it on that key has been handled by then.
+     */
+    String markerBehind(UUID id, String county) {
+        String marker = UUID.randomUUID().toString();
+        RegistryFeed.publish(id, "ENTERPRISE", county, "ACTIVE", 0, "fugong.registry.enterprise.updated", marker);
+        RegistryFeed.await(() -> processed(marker) == 1);
+        return marker;
     }
 
     long processed(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM processed_event WHERE event_id = :id").setParameter("id", eventId)
-                .getSingleResult()).longValue());
+                "SELECT count(*) FROM processed_event WHERE consumer_group = :group AND event_id = :id")
+                .setParameter("group", GROUP).setParameter("id", eventId).getSingleResult()).longValue());
     }
 }

@@ -19,6 +19,6 @@ public record NewRequest(
         @NotNull Urgency urgency,
         @PositiveOrZero @Max(3650) @Schema(example = "2") Integer daysOfSupplyLeft,
         @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code")
-        @Schema(description = "Defaults to the hospital's county; required for an authority", example = "420102") String deliveryRegion,
+        @Schema(description = "A hospital's requests go to its own county (leave it out or name that county); an authority names a region in its scope", example = "420102") String deliveryRegion,
         @Schema(example = "2020-02-28") LocalDate neededBy) {
 }

@@ -1,0 +1,115 @@
+package org.fugong.supply.offer;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.fugong.platform.Schedulers;
+import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.allocation.ItemLocks;
+import org.fugong.supply.config.SupplyConfig;
+import org.fugong.supply.tx.RetryTransientFailures;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Offers past their expiry date become EXPIRED, with their event, every day just after midnight in
+ * the configured zone (and once at start-up, for days the service was down) — not only when a
+ * matching run happens to touch their item. Safe with several replicas: each takes the items'
+ * locks, and a second sweep finds nothing left to expire.
+ */
+@ApplicationScoped
+public class OfferExpirySweep {
+
+    private static final Logger LOG = Logger.getLogger(OfferExpirySweep.class);
+
+    /** A few seconds past midnight, so a clock a little behind still sees the new day. */
+    static final LocalTime RUN_AT = LocalTime.of(0, 0, 5);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ItemLocks itemLocks;
+
+    @Inject
+    SupplyEvents events;
+
+    @Inject
+    SupplyConfig config;
+
+    private ScheduledExecutorService scheduler;
+
+    void onStart(@Observes StartupEvent event) {
+        scheduler = Schedulers.daemon("supply-offer-expiry");
+        scheduler.execute(this::runAndReschedule);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private void runAndReschedule() {
+        try {
+            int expired = run();
+            if (expired > 0) {
+                LOG.infof("Expired %d offers past their expiry date", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The offer expiry sweep failed; it runs again tomorrow", e);
+        } finally {
+            if (!scheduler.isShutdown()) {
+                Duration wait = untilNextRun(ZonedDateTime.now(config.zone()));
+                scheduler.schedule(this::runAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Expires every OPEN or EXHAUSTED offer whose expiry date is before today. */
+    @RetryTransientFailures
+    @Transactional
+    public int run() {
+        LocalDate today = LocalDate.now(config.zone());
+        List<String> items = em.createQuery("""
+                select distinct o.itemCode from SupplyOffer o
+                where o.status in :live and o.expiryDate < :today""", String.class)
+                .setParameter("live", SupplyOffer.EXPIRABLE).setParameter("today", today).getResultList();
+        if (items.isEmpty()) {
+            return 0;
+        }
+        itemLocks.lock(items); // supply's lock order: items, then rows, then the outbox
+        List<SupplyOffer> due = em.createQuery("""
+                from SupplyOffer o where o.itemCode in :items and o.status in :live and o.expiryDate < :today
+                order by o.id""", SupplyOffer.class)
+                .setParameter("items", items).setParameter("live", SupplyOffer.EXPIRABLE).setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        due.forEach(o -> o.expire(today));
+        em.flush();
+        due.forEach(o -> events.offer(o, "updated"));
+        return due.size();
+    }
+
+    /** The time from {@code now} to the next run, just after the coming midnight. */
+    static Duration untilNextRun(ZonedDateTime now) {
+        ZonedDateTime next = now.toLocalDate().atTime(RUN_AT).atZone(now.getZone());
+        if (!next.isAfter(now)) {
+            next = now.toLocalDate().plusDays(1).atTime(RUN_AT).atZone(now.getZone());
+        }
+        return Duration.between(now, next);
+    }
+}
