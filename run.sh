@@ -5,6 +5,7 @@
 #   ./run.sh --demo   start and load demo data on first run
 set -euo pipefail
 cd "$(dirname "$0")"
-./mvnw -B -q install -DskipTests
+# Only what it runs: the services, the gateway and the launcher with what they depend on (not bench).
+./mvnw -B -q install -DskipTests -pl registry-service,supply-service,gateway,launcher -am
 exec java -Djava.util.logging.config.file=launcher/target/classes/logging.properties \
   -jar launcher/target/fugong-launcher.jar "$@"

@@ -25,13 +25,13 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.fugong.launcher.KeyPairs;
+import org.fugong.devstack.KeyPairs;
 import org.fugong.launcher.ServiceProcess;
 import org.fugong.platform.standards.Uscc;
-import org.fugong.testing.EmbeddedDatabase;
-import org.fugong.testing.EmbeddedKafka;
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.EmbeddedKafka;
 import org.fugong.testing.KafkaEvents;
-import org.fugong.testing.TestJwt;
+import org.fugong.devstack.DevJwt;
 
 /**
  * The registry's benchmarks, in one run on this machine: POST /api/v1/enterprises throughput
@@ -66,7 +66,7 @@ public final class Benchmarks {
             registry.start();
             try {
                 registry.awaitReady(Duration.ofMinutes(2));
-                String admin = TestJwt.as("ADMIN").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
+                String admin = DevJwt.as("ADMIN").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
                         .expiresIn(Duration.ofHours(2)).token();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 URI enterprises = URI.create(registry.baseUrl() + "/api/v1/enterprises");

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import org.fugong.launcher.KeyPairs;
+import org.fugong.devstack.KeyPairs;
 import org.fugong.launcher.ServiceProcess;
-import org.fugong.testing.EmbeddedDatabase;
-import org.fugong.testing.EmbeddedKafka;
-import org.fugong.testing.TestJwt;
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.EmbeddedKafka;
+import org.fugong.devstack.DevJwt;
 
 /**
  * The same GET three ways in one run: straight to the registry, through the gateway (API key,
@@ -57,7 +57,7 @@ public final class GatewayBenchmark {
             split.sizeJvm(registryEnvironment, false);
             ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry", root, 18081,
                     database, kafka, work.resolve("jwt"), ISSUER, work.resolve("registry.log"), registryEnvironment);
-            String token = TestJwt.as("READER").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
+            String token = DevJwt.as("READER").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
                     .expiresIn(Duration.ofHours(2)).token();
             Process service = null;
             Process nginx = null;

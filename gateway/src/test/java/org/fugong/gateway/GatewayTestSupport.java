@@ -11,7 +11,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 
 /** The gateway's test resources: its database and two echoing upstreams. */
-@WithTestResource(value = FugongTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@WithTestResource(value = FugongTestResource.class, initArgs = { @ResourceArg(name = "database", value = "gateway"),
+        @ResourceArg(name = "kafka", value = "false") })
 @WithTestResource(EchoUpstreams.class)
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

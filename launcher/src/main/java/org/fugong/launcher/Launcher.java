@@ -9,9 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
-import org.fugong.testing.EmbeddedDatabase;
-import org.fugong.testing.EmbeddedKafka;
-import org.fugong.testing.TestJwt;
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.KeyPairs;
+import org.fugong.devstack.EmbeddedKafka;
+import org.fugong.devstack.DevJwt;
 
 /**
  * The run command: embedded PostgreSQL (data under {@code .fugong/}), an in-process Kafka broker and
@@ -81,21 +82,21 @@ public final class Launcher {
 
         Duration lifetime = Duration.ofHours(12);
         // Direct tokens name the one service they are for, as the gateway's do.
-        java.util.function.BiFunction<String, TestJwt, String> direct = (service, jwt) -> jwt.audience(service)
+        java.util.function.BiFunction<String, DevJwt, String> direct = (service, jwt) -> jwt.audience(service)
                 .issuer(ISSUER).signedWith(keys.getPrivate()).expiresIn(lifetime).token();
         UUID demoEnterprise = null;
         String supplyStory = null;
         if (options.contains("--demo")) {
             LOG.info("Loading demo data...");
             List<DemoData.Organisation> organisations = DemoData.load(
-                    new RestClient(registry.baseUrl(), direct.apply("registry", TestJwt.as("ADMIN").subject("demo-admin"))),
-                    id -> direct.apply("registry", TestJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id)));
+                    new RestClient(registry.baseUrl(), direct.apply("registry", DevJwt.as("ADMIN").subject("demo-admin"))),
+                    id -> direct.apply("registry", DevJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id)));
             if (!organisations.isEmpty()) {
                 demoEnterprise = organisations.get(0).id();
                 supplyStory = SupplyDemo.load(
-                        new RestClient(supply.baseUrl(), direct.apply("supply", TestJwt.as("ADMIN").subject("demo-admin"))),
+                        new RestClient(supply.baseUrl(), direct.apply("supply", DevJwt.as("ADMIN").subject("demo-admin"))),
                         organisations,
-                        o -> direct.apply("supply", TestJwt.as(o.kind()).subject("demo-" + o.id()).orgId(o.id())));
+                        o -> direct.apply("supply", DevJwt.as(o.kind()).subject("demo-" + o.id()).orgId(o.id())));
             }
         }
 
@@ -119,15 +120,15 @@ public final class Launcher {
         for (String service : List.of("registry", "supply")) {
             banner.append(" ").append(service).append(":\n")
                     .append("  ADMIN                   ")
-                    .append(direct.apply(service, TestJwt.as("ADMIN").subject("demo-admin"))).append("\n")
+                    .append(direct.apply(service, DevJwt.as("ADMIN").subject("demo-admin"))).append("\n")
                     .append("  AUTHORITY (Hubei, 42)   ")
-                    .append(direct.apply(service, TestJwt.as("AUTHORITY").subject("demo-hubei-authority").regionScope("42")))
+                    .append(direct.apply(service, DevJwt.as("AUTHORITY").subject("demo-hubei-authority").regionScope("42")))
                     .append("\n")
                     .append("  READER                  ")
-                    .append(direct.apply(service, TestJwt.as("READER").subject("demo-reader"))).append("\n");
+                    .append(direct.apply(service, DevJwt.as("READER").subject("demo-reader"))).append("\n");
             if (demoEnterprise != null) {
                 banner.append("  ENTERPRISE (").append(demoEnterprise).append(")\n                          ")
-                        .append(direct.apply(service, TestJwt.as("ENTERPRISE").subject("demo-enterprise").orgId(demoEnterprise)))
+                        .append(direct.apply(service, DevJwt.as("ENTERPRISE").subject("demo-enterprise").orgId(demoEnterprise)))
                         .append("\n");
             }
         }

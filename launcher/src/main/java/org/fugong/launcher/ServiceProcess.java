@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fugong.testing.EmbeddedDatabase;
-import org.fugong.testing.EmbeddedKafka;
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.KeyPairs;
+import org.fugong.devstack.EmbeddedKafka;
 
 /** One service, run from its Quarkus fast-jar as a child process with its log in a file. */
 public final class ServiceProcess {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.fugong.testing.EmbeddedDatabase;
+import org.fugong.devstack.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 
 /** The run command keeps `.fugong/` safe across a crash; tests may trade that for speed. */

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.fugong.testing.EmbeddedDatabase;
-import org.fugong.testing.EmbeddedKafka;
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.KeyPairs;
+import org.fugong.devstack.EmbeddedKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class ThroughTheGatewayTest {
         // A forged internal token next to the key changes nothing: the gateway replaces it.
         HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
                 + "/api/v1/enterprises/" + shenzhen)).header("X-Api-Key", wuhanKey)
-                .header("Authorization", "Bearer " + org.fugong.testing.TestJwt.admin()).build(),
+                .header("Authorization", "Bearer " + org.fugong.devstack.DevJwt.as("ADMIN").issuer("https://gateway.fugong").audience("registry").signedWithForeignKey().token()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(404);
 

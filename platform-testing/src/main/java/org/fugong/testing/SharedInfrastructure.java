@@ -2,6 +2,9 @@ package org.fugong.testing;
 
 import java.util.Optional;
 
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.EmbeddedKafka;
+
 /**
  * One embedded PostgreSQL and one in-process Kafka broker per test JVM, started on first use and
  * stopped when the JVM exits. Either is skipped when its external address is configured through

@@ -1,20 +1,10 @@
 package org.fugong.gateway.auth;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.fugong.gateway.GatewayConfig;
+import org.fugong.platform.security.RsaKeys;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -64,11 +55,12 @@ public class InternalTokens {
 
     @PostConstruct
     void loadKeys() {
-        keys = config.jwt().privateKeyLocation().map(InternalTokens::readKeyPair).orElseGet(InternalTokens::newKeyPair);
+        keys = config.jwt().privateKeyLocation().map(location -> RsaKeys.readPrivatePem(file(location)))
+                .orElseGet(RsaKeys::generate);
         keyId = keyId(keys.getPublic());
         List<Map<String, Object>> published = new ArrayList<>();
         published.add(jwk(keys.getPublic()));
-        config.jwt().previousPublicKeyLocations().orElse(List.of()).stream().map(InternalTokens::readPublicKey)
+        config.jwt().previousPublicKeyLocations().orElse(List.of()).stream().map(location -> RsaKeys.readPublicPem(file(location)))
                 .map(InternalTokens::jwk).filter(k -> !k.get("kid").equals(keyId)).forEach(published::add);
         jwks = List.copyOf(published);
     }
@@ -127,40 +119,8 @@ public class InternalTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] pem(String location) throws IOException {
-        String pem = Files.readString(Path.of(location.replaceFirst("^file:", "")), StandardCharsets.US_ASCII);
-        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-    }
-
-    /** Reads a PKCS#8 PEM RSA private key; the public key is derived from it. */
-    static KeyPair readKeyPair(String location) {
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(location)));
-            PublicKey publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(),
-                    privateKey.getPublicExponent()));
-            return new KeyPair(publicKey, privateKey);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the JWT signing key at " + location, e);
-        }
-    }
-
-    /** Reads an X.509 (SubjectPublicKeyInfo) PEM RSA public key. */
-    static PublicKey readPublicKey(String location) {
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem(location)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the previous public key at " + location, e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A key location is a path, with or without {@code file:} in front. */
+    private static Path file(String location) {
+        return Path.of(location.replaceFirst("^file:", ""));
     }
 }

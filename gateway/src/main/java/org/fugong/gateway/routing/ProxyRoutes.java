@@ -22,7 +22,7 @@ import org.fugong.gateway.observability.AccessLog;
 import org.fugong.gateway.observability.GatewayMetrics;
 import org.fugong.gateway.ratelimit.RateLimiter;
 import org.fugong.gateway.ratelimit.TokenBucket;
-import org.fugong.platform.events.TraceParent;
+import org.fugong.platform.http.TraceParent;
 import org.fugong.platform.http.RequestIds;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;

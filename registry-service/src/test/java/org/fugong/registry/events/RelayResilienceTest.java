@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fugong.contracts.Contracts;
 import org.fugong.registry.support.Api;
 import org.fugong.registry.support.RegistryTest;
-import org.fugong.testing.EmbeddedKafka;
+import org.fugong.devstack.EmbeddedKafka;
 import org.fugong.testing.KafkaEvents;
 import org.fugong.testing.SharedInfrastructure;
 import org.junit.jupiter.api.Assumptions;

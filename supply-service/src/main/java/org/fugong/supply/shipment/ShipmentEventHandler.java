@@ -26,6 +26,12 @@ public class ShipmentEventHandler implements EventHandler {
     @Inject
     AllocationService allocations;
 
+    /** The name this consumer group has had since it first ran: renaming the class must not change it. */
+    @Override
+    public String group() {
+        return "supply.ShipmentEventHandler";
+    }
+
     @Override
     public List<String> topics() {
         return List.of("logistics.shipments");

@@ -40,6 +40,12 @@ public class RegistryEventHandler implements EventHandler {
     @Inject
     ItemLocks itemLocks;
 
+    /** The name this consumer group has had since it first ran: renaming the class must not change it. */
+    @Override
+    public String group() {
+        return "supply.RegistryEventHandler";
+    }
+
     @Override
     public List<String> topics() {
         return List.of("registry.enterprises", "registry.regions");
