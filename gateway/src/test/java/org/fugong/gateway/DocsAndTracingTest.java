@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.fugong.gateway.observability.AccessLogCapture;
 import org.fugong.gateway.support.ApiKeysForTests;
 import org.fugong.gateway.support.GatewayTestResources;
 import org.fugong.testing.TestJwt;
@@ -70,9 +70,7 @@ class DocsAndTracingTest {
 
     @Test
     void everyRequestLeavesOneJsonAccessLineWithoutSecrets() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> capture = lines::add;
-        accessLog.subscribe(capture);
+        AccessLogCapture log = AccessLogCapture.start(accessLog);
         try {
             String key = ApiKeysForTests.issue("READER", null, null);
             given().header("X-Api-Key", key).header("X-Request-Id", "logged-1").get("/api/v1/stats/resumption?secret=x")
@@ -80,12 +78,13 @@ class DocsAndTracingTest {
             given().header("X-Request-Id", "logged-2").auth().oauth2(TestJwt.admin()).get("/api/v1/enterprises").then()
                     .statusCode(401);
             long deadline = System.currentTimeMillis() + 5_000;
-            while (lines.stream().noneMatch(l -> l.contains("logged-2")) && System.currentTimeMillis() < deadline) {
+            while (log.lines().stream().noneMatch(l -> l.contains("logged-2")) && System.currentTimeMillis() < deadline) {
                 Thread.onSpinWait();
             }
         } finally {
-            accessLog.unsubscribe(capture);
+            log.close();
         }
+        List<String> lines = log.lines();
         JsonObject forwarded = lines.stream().filter(l -> l.contains("logged-1")).map(JsonObject::new).findFirst().orElseThrow();
         assertThat(forwarded.getString("method")).isEqualTo("GET");
         assertThat(forwarded.getString("path")).isEqualTo("/api/v1/stats/resumption");
