@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.fugong.gateway.observability.AccessLogCapture;
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import io.vertx.core.json.JsonObject;
 
 /** The docs served at the front door, request ids and trace context, and the access log. */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 class DocsAndTracingTest {
 
     @jakarta.inject.Inject
@@ -49,7 +51,7 @@ class DocsAndTracingTest {
 
     @Test
     void requestIdsAndTraceContextArePassedOnOrMade() {
-        String key = GatewayTest.issue("READER", null, null);
+        String key = ApiKeysForTests.issue("READER", null, null);
         String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         Response passed = given().header("X-Api-Key", key).header("X-Request-Id", "client-req-42")
                 .header("traceparent", trace).get("/api/v1/stats/resumption");
@@ -68,22 +70,21 @@ class DocsAndTracingTest {
 
     @Test
     void everyRequestLeavesOneJsonAccessLineWithoutSecrets() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> capture = lines::add;
-        accessLog.subscribe(capture);
+        AccessLogCapture log = AccessLogCapture.start(accessLog);
         try {
-            String key = GatewayTest.issue("READER", null, null);
+            String key = ApiKeysForTests.issue("READER", null, null);
             given().header("X-Api-Key", key).header("X-Request-Id", "logged-1").get("/api/v1/stats/resumption?secret=x")
                     .then().statusCode(200);
             given().header("X-Request-Id", "logged-2").auth().oauth2(TestJwt.admin()).get("/api/v1/enterprises").then()
                     .statusCode(401);
             long deadline = System.currentTimeMillis() + 5_000;
-            while (lines.stream().noneMatch(l -> l.contains("logged-2")) && System.currentTimeMillis() < deadline) {
+            while (log.lines().stream().noneMatch(l -> l.contains("logged-2")) && System.currentTimeMillis() < deadline) {
                 Thread.onSpinWait();
             }
         } finally {
-            accessLog.unsubscribe(capture);
+            log.close();
         }
+        List<String> lines = log.lines();
         JsonObject forwarded = lines.stream().filter(l -> l.contains("logged-1")).map(JsonObject::new).findFirst().orElseThrow();
         assertThat(forwarded.getString("method")).isEqualTo("GET");
         assertThat(forwarded.getString("path")).isEqualTo("/api/v1/stats/resumption");

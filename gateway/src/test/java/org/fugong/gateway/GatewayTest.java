@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
+import org.fugong.gateway.support.InternalJwtClaims;
+import org.fugong.gateway.support.StandInServers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,36 +20,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 public class GatewayTest {
-
-    public static String issue(String role, UUID org, String scope) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "test " + role, "role", role));
-        if (org != null) {
-            body.put("org_id", org.toString());
-        }
-        if (scope != null) {
-            body.put("region_scope", scope);
-        }
-        return given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON).body(body)
-                .post("/admin/api-keys").then().statusCode(201).extract().path("api_key");
-    }
-
-    private static final java.security.PrivateKey FOREIGN_KEY = org.fugong.testing.TestJwt.newKeyPair().getPrivate();
-
-    /** A private key nobody trusts. */
-    public static java.security.PrivateKey foreignKey() {
-        return FOREIGN_KEY;
-    }
-
-    public static JsonPath claims(String bearer) {
-        String payload = bearer.substring("Bearer ".length()).split("\\.")[1];
-        return new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(payload)));
-    }
 
     @Test
     void everyPrefixReachesItsServiceWithAnInternalTokenInsteadOfTheKey() {
-        String key = issue("AUTHORITY", null, "42");
+        String key = ApiKeysForTests.issue("AUTHORITY", null, "42");
         Map<String, String> expected = Map.of("/api/v1/enterprises?region=42", "registry", "/api/v1/regions/420000",
                 "registry", "/api/v1/health-reports/compliance?date=2020-03-10", "registry", "/api/v1/stats/resumption",
                 "registry", "/api/v1/supply-requests", "supply", "/api/v1/allocations/x", "supply",
@@ -55,7 +35,7 @@ public class GatewayTest {
             assertThat(echo.getString("service")).as(path).isEqualTo(service);
             assertThat(echo.getString("uri")).isEqualTo(path);
             assertThat(echo.getString("headers.x-api-key")).isNull();
-            JsonPath claims = claims(echo.getString("headers.authorization"));
+            JsonPath claims = InternalJwtClaims.of(echo.getString("headers.authorization"));
             assertThat(claims.getString("iss")).isEqualTo("https://gateway.fugong");
             assertThat(claims.getString("aud")).as("the token names the service it is for").isEqualTo(service);
             assertThat(claims.getList("groups")).containsExactly("AUTHORITY");
@@ -66,12 +46,12 @@ public class GatewayTest {
     @Test
     void forgedHeadersAreReplaced() {
         UUID org = UUID.randomUUID();
-        String key = issue("ENTERPRISE", org, null);
+        String key = ApiKeysForTests.issue("ENTERPRISE", org, null);
         JsonPath echo = given().header("X-Api-Key", key).header("Authorization", "Bearer forged.token.here")
                 .header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-Host", "evil.example")
                 .get("/api/v1/enterprises/" + org).then().statusCode(200).extract().jsonPath();
         assertThat(echo.getString("headers.authorization")).startsWith("Bearer ey");
-        assertThat(claims(echo.getString("headers.authorization")).getString("org_id")).isEqualTo(org.toString());
+        assertThat(InternalJwtClaims.of(echo.getString("headers.authorization")).getString("org_id")).isEqualTo(org.toString());
         assertThat(echo.getString("headers.x-forwarded-for")).isNotEqualTo("6.6.6.6");
         assertThat(echo.getString("headers.x-forwarded-host")).isNotEqualTo("evil.example");
         assertThat(echo.getString("headers.x-request-id")).isNotBlank();
@@ -84,43 +64,43 @@ public class GatewayTest {
         given().header("X-Api-Key", "fg_nonsense").get("/api/v1/enterprises").then().statusCode(401);
         // A wrong key is refused even where no key is needed: the client should learn its key is bad.
         given().header("X-Api-Key", "fg_nonsense").get("/api/v1/regions").then().statusCode(401);
-        String key = issue("READER", null, null);
+        String key = ApiKeysForTests.issue("READER", null, null);
         given().header("X-Api-Key", key).get("/api/v1/stats/resumption").then().statusCode(200);
         given().header("X-Api-Key", key + "x").get("/api/v1/stats/resumption").then().statusCode(401);
     }
 
     @Test
     void aRevokedKeyStopsWorkingAtOnce() {
-        var issued = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        var issued = given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "to revoke", "role", "READER")).post("/admin/api-keys").then().statusCode(201)
                 .extract();
         String key = issued.path("api_key");
         given().header("X-Api-Key", key).get("/api/v1/regions").then().statusCode(200);
-        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).delete("/admin/api-keys/" + issued.path("id"))
+        given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).delete("/admin/api-keys/" + issued.path("id"))
                 .then().statusCode(204);
         given().header("X-Api-Key", key).get("/api/v1/regions").then().statusCode(401);
     }
 
     @Test
     void unknownPathsAre404AndTheKeysApiIsForAdministrators() {
-        String reader = issue("READER", null, null);
+        String reader = ApiKeysForTests.issue("READER", null, null);
         given().header("X-Api-Key", reader).get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json");
         given().header("X-Api-Key", reader).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "role", "ADMIN")).post("/admin/api-keys").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("name", "x", "role", "ADMIN")).post("/admin/api-keys").then()
                 .statusCode(401).header("WWW-Authenticate", "ApiKey");
-        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "role", "ENTERPRISE")).post("/admin/api-keys").then().statusCode(400)
                 .body("errors[0].field", equalTo("org_id"));
-        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "role", "EMPEROR")).post("/admin/api-keys").then().statusCode(400)
                 .body("errors[0].field", equalTo("role"));
     }
 
     @Test
     void aLargeBodyStreamsThroughAndAnOversizedOneIs413() {
-        String key = issue("ADMIN", null, null);
+        String key = ApiKeysForTests.issue("ADMIN", null, null);
         byte[] large = new byte[900 * 1024];
         java.util.Arrays.fill(large, (byte) 'a');
         given().header("X-Api-Key", key).contentType(ContentType.BINARY).body(large).post("/api/v1/enterprises").then()
@@ -143,20 +123,20 @@ public class GatewayTest {
     void healthShowsEachUpstreamAndIsUnavailableWhileOneIsDown() {
         given().get("/health").then().statusCode(200).body("status", equalTo("UP"))
                 .body("upstreams.registry", equalTo("UP")).body("upstreams.logistics", equalTo("UP"));
-        EchoUpstreams.stopLogistics();
+        StandInServers.stopLogistics();
         try {
             given().get("/health").then().statusCode(503).body("status", equalTo("DOWN"))
                     .body("upstreams.registry", equalTo("UP")).body("upstreams.supply", equalTo("UP"))
                     .body("upstreams.logistics", equalTo("DOWN"));
         } finally {
-            EchoUpstreams.startLogistics();
+            StandInServers.startLogistics();
         }
     }
 
     @Test
     void publicPathsNeedNoKeyAndAreForwardedAsAnAnonymousReader() {
         JsonPath echo = given().get("/api/v1/supply-items?q=mask").then().statusCode(200).extract().jsonPath();
-        JsonPath claims = claims(echo.getString("headers.authorization"));
+        JsonPath claims = InternalJwtClaims.of(echo.getString("headers.authorization"));
         assertThat(claims.getList("groups")).containsExactly("READER");
         assertThat(claims.getString("sub")).startsWith("anonymous:");
         given().get("/api/v1/stats/resumption").then().statusCode(200);
@@ -168,7 +148,7 @@ public class GatewayTest {
 
     @Test
     void keysAreListedWithoutTheKeyAndWithWhenTheyWereLastUsed() {
-        var issued = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        var issued = given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "listed", "role", "READER", "tier", "partner")).post("/admin/api-keys").then()
                 .statusCode(201).body("tier", equalTo("partner")).extract();
         String id = issued.path("id");
@@ -185,17 +165,17 @@ public class GatewayTest {
                 .doesNotContainKey("api_key").doesNotContainKey("key_hash");
         assertThat(listed.get("last_used_at")).as("last use recorded within the refresh interval").isNotNull();
         assertThat((String) listed.get("key_prefix")).isEqualTo(((String) issued.path("api_key")).substring(0, 8));
-        given().header("X-Api-Key", issue("READER", null, null)).get("/admin/api-keys").then().statusCode(403);
-        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).get("/admin/api-keys?limit=0").then().statusCode(400)
+        given().header("X-Api-Key", ApiKeysForTests.issue("READER", null, null)).get("/admin/api-keys").then().statusCode(403);
+        given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).get("/admin/api-keys?limit=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
-        given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "role", "READER", "tier", "platinum")).post("/admin/api-keys").then()
                 .statusCode(400).body("errors[0].field", equalTo("tier"));
     }
 
     @Test
     void whoIssuedAndWhoRevokedEachKeyIsRecordedAndListed() {
-        var second = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        var second = given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "second admin", "role", "ADMIN")).post("/admin/api-keys").then().statusCode(201)
                 .extract();
         String secondAdmin = second.path("api_key");
@@ -220,7 +200,7 @@ public class GatewayTest {
     private static Map<String, Object> listedKey(String id, boolean revoked) {
         String cursor = null;
         do {
-            var page = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).queryParam("limit", 100)
+            var page = given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).queryParam("limit", 100)
                     .queryParam("revoked", revoked)
                     .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get("/admin/api-keys").then()
                     .statusCode(200).extract().jsonPath();
@@ -243,13 +223,13 @@ public class GatewayTest {
         java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA").generatePublic(
                 new java.security.spec.RSAPublicKeySpec(new java.math.BigInteger(1, url.decode(jwks.getString("keys[0].n"))),
                         new java.math.BigInteger(1, url.decode(jwks.getString("keys[0].e")))));
-        String token = given().header("X-Api-Key", issue("READER", null, null)).get("/api/v1/stats/resumption").then()
+        String token = given().header("X-Api-Key", ApiKeysForTests.issue("READER", null, null)).get("/api/v1/stats/resumption").then()
                 .extract().jsonPath().getString("headers.authorization").substring("Bearer ".length());
         String[] parts = token.split("\\.");
         java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
         rsa.initVerify(key);
         rsa.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(rsa.verify(url.decode(parts[2]))).isTrue();
-        assertThat(claims("Bearer " + token).getLong("exp") - claims("Bearer " + token).getLong("iat")).isEqualTo(60);
+        assertThat(InternalJwtClaims.of("Bearer " + token).getLong("exp") - InternalJwtClaims.of("Bearer " + token).getLong("iat")).isEqualTo(60);
     }
 }

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.fugong.gateway.support.GatewayTestResources;
+import org.fugong.gateway.support.InternalJwtClaims;
+import org.fugong.gateway.support.StandInServers;
+import org.fugong.gateway.support.UntrustedSigningKey;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,22 +24,22 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /** Bearer tokens from the OIDC issuer stand-in, verified against the keys it publishes. */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 class OidcTest {
 
     private static JwtClaimsBuilder token(List<String> roles) {
         Instant now = Instant.now();
-        return Jwt.issuer(EchoUpstreams.OIDC_ISSUER).audience(EchoUpstreams.OIDC_AUDIENCE)
+        return Jwt.issuer(StandInServers.OIDC_ISSUER).audience(StandInServers.OIDC_AUDIENCE)
                 .subject("user-" + UUID.randomUUID()).claim("realm_access", Map.of("roles", roles)).issuedAt(now)
                 .expiresAt(now.plusSeconds(300));
     }
 
     private static String sign(JwtClaimsBuilder claims) {
-        return sign(claims, EchoUpstreams.OIDC_KEYS.getPrivate());
+        return sign(claims, StandInServers.OIDC_KEYS.getPrivate());
     }
 
     private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
-        return claims.jws().keyId(EchoUpstreams.OIDC_KEY_ID).sign(key);
+        return claims.jws().keyId(StandInServers.OIDC_KEY_ID).sign(key);
     }
 
     @Test
@@ -43,7 +47,7 @@ class OidcTest {
         String bearer = sign(token(List.of("fugong-authority", "offline_access")).claim("region_scope", "4201"));
         JsonPath echo = given().auth().oauth2(bearer).get("/api/v1/enterprises?region=4201").then().statusCode(200)
                 .extract().jsonPath();
-        JsonPath claims = GatewayTest.claims(echo.getString("headers.authorization"));
+        JsonPath claims = InternalJwtClaims.of(echo.getString("headers.authorization"));
         assertThat(claims.getString("iss")).isEqualTo("https://gateway.fugong");
         assertThat(claims.getList("groups")).containsExactly("AUTHORITY");
         assertThat(claims.getString("region_scope")).isEqualTo("4201");
@@ -53,14 +57,14 @@ class OidcTest {
         String enterprise = sign(token(List.of("fugong-enterprise")).claim("org_id", org.toString()));
         JsonPath forwarded = given().auth().oauth2(enterprise).get("/api/v1/enterprises/" + org).then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(GatewayTest.claims(forwarded.getString("headers.authorization")).getString("org_id"))
+        assertThat(InternalJwtClaims.of(forwarded.getString("headers.authorization")).getString("org_id"))
                 .isEqualTo(org.toString());
     }
 
     @Test
     void expiredWrongIssuerTamperedAndForeignKeyTokensAre401() {
         Instant past = Instant.now().minusSeconds(3600);
-        String expired = sign(Jwt.issuer(EchoUpstreams.OIDC_ISSUER).audience(EchoUpstreams.OIDC_AUDIENCE).subject("u")
+        String expired = sign(Jwt.issuer(StandInServers.OIDC_ISSUER).audience(StandInServers.OIDC_AUDIENCE).subject("u")
                 .claim("roles", List.of("READER")).issuedAt(past).expiresAt(past.plusSeconds(60)));
         given().auth().oauth2(expired).get("/api/v1/enterprises").then().statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("expired"));
@@ -78,7 +82,7 @@ class OidcTest {
                 .body("detail", containsString("signature"));
 
         // Signed by someone else's key under the issuer's key id.
-        String foreign = sign(token(List.of("ADMIN")), GatewayTest.foreignKey());
+        String foreign = sign(token(List.of("ADMIN")), UntrustedSigningKey.privateKey());
         given().auth().oauth2(foreign).get("/api/v1/enterprises").then().statusCode(401);
 
         given().header("Authorization", "Basic dXNlcjpwYXNz").get("/api/v1/enterprises").then().statusCode(401);
@@ -102,7 +106,7 @@ class OidcTest {
                 .get("/api/v1/enterprises").then().statusCode(401).contentType("application/problem+json")
                 .body("detail", containsString("audience"));
         Instant now = Instant.now();
-        String noAudience = sign(Jwt.issuer(EchoUpstreams.OIDC_ISSUER).subject("u")
+        String noAudience = sign(Jwt.issuer(StandInServers.OIDC_ISSUER).subject("u")
                 .claim("realm_access", Map.of("roles", List.of("fugong-authority"))).claim("region_scope", "42")
                 .issuedAt(now).expiresAt(now.plusSeconds(300)));
         given().auth().oauth2(noAudience).get("/api/v1/enterprises").then().statusCode(401)
@@ -136,7 +140,7 @@ class OidcTest {
     void aForgedInternalTokenIsNotTrusted() {
         // A token that looks like the gateway's own, signed by anyone else, is just a bad bearer token.
         String forged = Jwt.issuer("https://gateway.fugong").subject("admin").groups("ADMIN")
-                .expiresAt(Instant.now().plusSeconds(60)).jws().sign(GatewayTest.foreignKey());
+                .expiresAt(Instant.now().plusSeconds(60)).jws().sign(UntrustedSigningKey.privateKey());
         given().auth().oauth2(forged).get("/api/v1/enterprises").then().statusCode(401);
         given().auth().oauth2(forged).get("/api/v1/stats/resumption").then().statusCode(401)
                 .body("status", equalTo(401));

@@ -2,10 +2,11 @@ package org.fugong.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,11 +15,11 @@ import io.restassured.response.Response;
 
 /** Token buckets in this replica's memory (no Redis configured in this profile). */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 class RateLimitTest {
 
     static String tinyKey() {
-        return given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        return given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "tiny client", "role", "READER", "tier", "tiny")).post("/admin/api-keys").then()
                 .statusCode(201).extract().path("api_key");
     }

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
+import org.fugong.gateway.support.StandInServers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,12 +18,12 @@ import io.restassured.response.Response;
 
 /** Timeouts and circuit breakers against real upstream servers that are slow or stopped. */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 class ResilienceTest {
 
     @Test
     void aServiceSlowerThanItsTimeoutIs504NamingIt() {
-        String key = GatewayTest.issue("ADMIN", null, null);
+        String key = ApiKeysForTests.issue("ADMIN", null, null);
         long started = System.nanoTime();
         given().header("X-Api-Key", key).get("/api/v1/supply-gaps?delay_ms=5000").then().statusCode(504)
                 .contentType("application/problem+json").body("service", equalTo("supply"))
@@ -34,9 +37,9 @@ class ResilienceTest {
 
     @Test
     void aStoppedServiceOpensItsCircuitAndATrialCallClosesItAgain() {
-        String key = GatewayTest.issue("ADMIN", null, null);
+        String key = ApiKeysForTests.issue("ADMIN", null, null);
         given().header("X-Api-Key", key).get("/api/v1/shipments").then().statusCode(200);
-        EchoUpstreams.stopLogistics();
+        StandInServers.stopLogistics();
         try {
             for (int i = 0; i < 3; i++) { // the configured threshold
                 given().header("X-Api-Key", key).get("/api/v1/shipments").then().statusCode(503)
@@ -45,15 +48,15 @@ class ResilienceTest {
             }
             given().get("/health").then().body("circuits.logistics", equalTo("OPEN"));
         } finally {
-            EchoUpstreams.startLogistics();
+            StandInServers.startLogistics();
         }
         // The service is back, but the open circuit still answers for it, without calling it.
-        int callsBefore = EchoUpstreams.LOGISTICS_CALLS.get();
+        int callsBefore = StandInServers.LOGISTICS_CALLS.get();
         Response refused = given().header("X-Api-Key", key).get("/api/v1/shipments");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isNotNull();
         assertThat(refused.jsonPath().getString("detail")).contains("stops calling it");
-        assertThat(EchoUpstreams.LOGISTICS_CALLS.get()).isEqualTo(callsBefore);
+        assertThat(StandInServers.LOGISTICS_CALLS.get()).isEqualTo(callsBefore);
         // Other services are unaffected.
         given().header("X-Api-Key", key).get("/api/v1/regions").then().statusCode(200);
         // After the open period one trial call goes through, succeeds, and closes the circuit.
@@ -63,13 +66,13 @@ class ResilienceTest {
             status = given().header("X-Api-Key", key).get("/api/v1/shipments").statusCode();
         }
         assertThat(status).isEqualTo(200);
-        assertThat(EchoUpstreams.LOGISTICS_CALLS.get()).isGreaterThan(callsBefore);
+        assertThat(StandInServers.LOGISTICS_CALLS.get()).isGreaterThan(callsBefore);
         given().get("/health").then().body("circuits.logistics", equalTo("CLOSED"));
     }
 
     @Test
     void callersWhoHangUpDoNotOpenTheCircuit() throws Exception {
-        String key = GatewayTest.issue("ADMIN", null, null);
+        String key = ApiKeysForTests.issue("ADMIN", null, null);
         java.net.http.HttpClient impatient = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         java.net.URI slow = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port

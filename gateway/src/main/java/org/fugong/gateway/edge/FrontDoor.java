@@ -60,10 +60,6 @@ public class FrontDoor {
         return ctx.get(PATH);
     }
 
-    AddressLimiter limiter() {
-        return limiter;
-    }
-
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > config.limits().maxRequestLine()) {

@@ -3,15 +3,12 @@ package org.fugong.gateway.observability;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -51,8 +48,8 @@ public class AccessLog {
     private final Queue<Entry> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final List<Consumer<String>> observers = new CopyOnWriteArrayList<>();
-    private final PrintStream out = System.out;
+    /** Standard output; {@link #redirect} exists so that tests can read exactly what this log writes. */
+    private volatile PrintStream out = System.out;
     private ScheduledExecutorService writer;
 
     /** What the gateway knows about a request by the time its response has gone ({@code at}: epoch microseconds). */
@@ -77,13 +74,11 @@ public class AccessLog {
         flush();
     }
 
-    /** Also hands every line to {@code observer} (on the writer thread), e.g. a log shipper or a test. */
-    public void subscribe(Consumer<String> observer) {
-        observers.add(observer);
-    }
-
-    public void unsubscribe(Consumer<String> observer) {
-        observers.remove(observer);
+    /** Writes the lines to {@code to} from the next write on, returning where they went until now. */
+    PrintStream redirect(PrintStream to) {
+        PrintStream before = out;
+        out = to;
+        return before;
     }
 
     public void write(Entry e) {
@@ -104,12 +99,7 @@ public class AccessLog {
         Entry entry;
         while ((entry = pending.poll()) != null) {
             size.decrementAndGet();
-            int start = batch.length();
             append(batch, entry);
-            if (!observers.isEmpty()) {
-                String line = batch.substring(start);
-                observers.forEach(observer -> observer.accept(line));
-            }
             batch.append('\n');
             if (batch.length() >= WRITE_CHUNK) {
                 write(batch);
@@ -121,8 +111,9 @@ public class AccessLog {
     private void write(StringBuilder batch) {
         if (!batch.isEmpty()) {
             byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
-            out.flush();
+            PrintStream target = out;
+            target.write(bytes, 0, bytes.length);
+            target.flush();
             batch.setLength(0);
         }
     }

@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import org.fugong.gateway.GatewayTest;
-import org.fugong.gateway.GatewayTestSupport;
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
+import org.fugong.gateway.support.UntrustedSigningKey;
 import org.fugong.testing.TestJwt;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -31,7 +32,7 @@ import io.smallrye.jwt.build.Jwt;
  * reading the JWKS would verify them, and so do the new ones.
  */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 @TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
 
@@ -68,7 +69,7 @@ class KeyRotationTest {
                 .sign(OLD.getPrivate());
         assertThat(service.processToClaims(inFlight).getSubject()).isEqualTo("client:before-rotation");
 
-        String bearer = given().header("X-Api-Key", GatewayTest.issue("READER", null, null))
+        String bearer = given().header("X-Api-Key", ApiKeysForTests.issue("READER", null, null))
                 .get("/api/v1/stats/resumption").then().statusCode(200).extract().jsonPath()
                 .getString("headers.authorization");
         String fresh = bearer.substring("Bearer ".length());
@@ -78,7 +79,7 @@ class KeyRotationTest {
 
         // A key that was never published does not verify.
         String stranger = Jwt.issuer("https://gateway.fugong").audience("registry").subject("x").expiresAt(Instant.now().plusSeconds(30))
-                .jws().keyId(InternalTokens.keyId(OLD.getPublic())).sign(GatewayTest.foreignKey());
+                .jws().keyId(InternalTokens.keyId(OLD.getPublic())).sign(UntrustedSigningKey.privateKey());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.processToClaims(stranger))
                 .isInstanceOf(org.jose4j.jwt.consumer.InvalidJwtException.class);
     }

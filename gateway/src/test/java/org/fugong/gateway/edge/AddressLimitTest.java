@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
 
-import org.fugong.gateway.GatewayTest;
-import org.fugong.gateway.GatewayTestSupport;
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +20,7 @@ import io.quarkus.test.junit.TestProfile;
  * own through X-Forwarded-For.
  */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 @TestProfile(AddressLimitTest.TightLimits.class)
 class AddressLimitTest {
 
@@ -37,7 +37,7 @@ class AddressLimitTest {
 
     @Test
     void failedAuthenticationsUseUpTheAddressBudgetEvenForAGoodKeyAndForAdminAndHealth() {
-        String key = GatewayTest.issue("READER", null, null);
+        String key = ApiKeysForTests.issue("READER", null, null);
         String from = "198.51.100.7";
         for (int i = 0; i < 3; i++) {
             given().header("X-Forwarded-For", from).header("X-Api-Key", "fg_guess_" + i).get("/api/v1/regions").then()

@@ -2,8 +2,8 @@ package org.fugong.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.fugong.gateway.GatewayTest;
-import org.fugong.gateway.GatewayTestSupport;
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
 import org.fugong.gateway.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Raw request lines, as an attacker sends them: what is decided on is what is forwarded. */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 class PathNormalisationTest {
 
     private static RawHttp.Response raw(String target, String... headers) {
@@ -34,7 +34,7 @@ class PathNormalisationTest {
 
     @Test
     void theCheckedPathIsTheOneForwarded() {
-        String key = GatewayTest.issue("AUTHORITY", null, "42");
+        String key = ApiKeysForTests.issue("AUTHORITY", null, "42");
         RawHttp.Response response = raw("/api/v1/supply-items/%2e%2e//supply-gaps/./?item=masks&x=%2e%2e",
                 "X-Api-Key: " + key);
         assertThat(response.status()).isEqualTo(200);

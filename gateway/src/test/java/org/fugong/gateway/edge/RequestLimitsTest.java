@@ -2,8 +2,8 @@ package org.fugong.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.fugong.gateway.GatewayTest;
-import org.fugong.gateway.GatewayTestSupport;
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
 import org.fugong.gateway.support.RawHttp;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +13,12 @@ import io.restassured.path.json.JsonPath;
 
 /** Sizes the codec used to answer with an empty body, and bodies nobody declared the size of. */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 class RequestLimitsTest {
 
     @Test
     void aChunkedBodyUnderTheLimitStreamsThrough() {
-        String key = GatewayTest.issue("ADMIN", null, null);
+        String key = ApiKeysForTests.issue("ADMIN", null, null);
         RawHttp.Response response = RawHttp.postChunked(RestAssured.port, "/api/v1/enterprises", key, 100, 8 * 1024);
         assertThat(response.status()).isEqualTo(200);
         assertThat(new JsonPath(response.body()).getInt("body_length")).isEqualTo(100 * 8 * 1024);
@@ -26,7 +26,7 @@ class RequestLimitsTest {
 
     @Test
     void aChunkedBodyOverOneMebibyteIs413() {
-        String key = GatewayTest.issue("ADMIN", null, null);
+        String key = ApiKeysForTests.issue("ADMIN", null, null);
         RawHttp.Response response = RawHttp.postChunked(RestAssured.port, "/api/v1/enterprises", key, 200, 8 * 1024);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.header("content-type")).startsWith("application/problem+json");

@@ -8,7 +8,8 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.UUID;
 
-import org.fugong.gateway.GatewayTestSupport;
+import org.fugong.gateway.support.ApiKeysForTests;
+import org.fugong.gateway.support.GatewayTestResources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ import io.vertx.core.Vertx;
  * only when Redis cannot be reached.
  */
 @QuarkusTest
-@GatewayTestSupport
+@GatewayTestResources
 @TestProfile(RedisRateLimitTest.WithRedis.class)
 class RedisRateLimitTest {
 
@@ -49,7 +50,7 @@ class RedisRateLimitTest {
 
     @Test
     void twoReplicasDrawFromOneBucketInRedis() throws Exception {
-        var issued = given().header("X-Api-Key", GatewayTestSupport.ADMIN_KEY).contentType(ContentType.JSON)
+        var issued = given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", "shared " + UUID.randomUUID(), "role", "READER", "tier", "tiny"))
                 .post("/admin/api-keys").then().statusCode(201).extract();
         String key = issued.path("api_key");
@@ -96,7 +97,7 @@ class RedisRateLimitTest {
         refused.then().contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(429))
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
         // A key holder is not affected by anonymous traffic from the same address.
-        given().header("X-Api-Key", org.fugong.gateway.GatewayTest.issue("READER", null, null)).get("/api/v1/supply-items").then()
+        given().header("X-Api-Key", ApiKeysForTests.issue("READER", null, null)).get("/api/v1/supply-items").then()
                 .statusCode(200);
     }
 }

@@ -1,4 +1,4 @@
-package org.fugong.gateway;
+package org.fugong.gateway.support;
 
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
@@ -19,9 +19,10 @@ import io.vertx.core.json.JsonObject;
 /**
  * Real HTTP servers standing in for what is outside the gateway: registry and supply services that
  * answer with the method, path, headers and body they received (after {@code delay_ms} if asked),
- * a "logistics" service the tests stop and start, and an OIDC issuer publishing its keys.
+ * a "logistics" service the tests stop and start, and an OIDC issuer publishing its keys. Also the
+ * configuration that points the gateway at them, and the test tier and bootstrap key.
  */
-public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+public class StandInServers implements QuarkusTestResourceLifecycleManager {
 
     public static final String OIDC_ISSUER = "https://issuer.example.test";
     public static final String OIDC_KEY_ID = "issuer-key-1";
@@ -82,7 +83,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
         config.put("fugong.gateway.rate-limit.tiers.tiny.rate", "1");
         config.put("fugong.gateway.rate-limit.tiers.tiny.burst", "3");
-        config.put("fugong.gateway.admin-key", GatewayTestSupport.ADMIN_KEY);
+        config.put("fugong.gateway.admin-key", ApiKeysForTests.ADMIN_KEY);
 
         config.put("fugong.gateway.key-refresh", "1s");
         return config;
