@@ -49,7 +49,7 @@ public class EnterpriseEvents {
     }
 
     public record ResumptionStatusChanged(State enterprise, ResumptionStatus previousResumptionStatus,
-            ResumptionStatus resumptionStatus, String cause) {
+            ResumptionStatus resumptionStatus, ResumptionCause cause) {
     }
 
     public record OutbreakAlerted(State enterprise, LocalDate reportDate, int confirmed, int suspected, int fever,
@@ -71,7 +71,7 @@ public class EnterpriseEvents {
         publish(e, STATUS_CHANGED, new StatusChanged(State.of(e), previous, e.status, reason));
     }
 
-    public void resumptionStatusChanged(Enterprise e, ResumptionStatus previous, String cause) {
+    public void resumptionStatusChanged(Enterprise e, ResumptionStatus previous, ResumptionCause cause) {
         publish(e, RESUMPTION_STATUS_CHANGED, new ResumptionStatusChanged(State.of(e), previous, e.resumptionStatus, cause));
     }
 

@@ -41,10 +41,8 @@ import org.fugong.registry.enterprise.api.UpdateEnterprise;
 @Tag(name = "Enterprises", description = "Organisations of every kind, their status and white-list flag")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
 public class EnterpriseResource {
-
-    /** Roles that may look at organisations; what each sees is limited by its scope. */
-    static final String[] VIEWERS = { Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER };
 
     @Inject
     EnterpriseService service;
@@ -67,7 +65,6 @@ public class EnterpriseResource {
     }
 
     @GET
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "List organisations in the caller's scope", description = "Ordered by id; filters combine.")
     public Page<EnterpriseView> list(
             @Parameter(description = "GB/T 2260 prefix or code, e.g. 42 or 420100") @QueryParam("region") String region,
@@ -92,7 +89,6 @@ public class EnterpriseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Get an organisation", description = "404 when it is outside the caller's scope. The ETag is for If-Match.")
     public Response get(@PathParam("id") UUID id) {
         Enterprise e = service.visible(caller, id);
@@ -102,7 +98,6 @@ public class EnterpriseResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Change an organisation's details", description = "Merge patch; requires If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull UpdateEnterprise body) {

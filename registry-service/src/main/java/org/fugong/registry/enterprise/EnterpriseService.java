@@ -1,11 +1,10 @@
 package org.fugong.registry.enterprise;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +29,6 @@ import org.fugong.registry.enterprise.api.StatusChange;
 import org.fugong.registry.enterprise.api.UpdateEnterprise;
 import org.fugong.registry.region.RegionService;
 import org.hibernate.exception.ConstraintViolationException;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /** Registering, changing and finding organisations, with the caller's scope applied everywhere. */
 @ApplicationScoped
@@ -147,117 +144,57 @@ public class EnterpriseService {
         if (!access.canEdit(caller, e)) {
             throw ProblemException.forbidden("Only the organisation itself, its authority or an administrator may change it");
         }
-        Industry industry = patch.industry() != null ? patch.industry() : e.industry;
-        int employees = patch.employees() != null ? patch.employees() : e.employees;
-        BigDecimal revenue = patch.annualRevenue() != null ? patch.annualRevenue() : e.annualRevenue;
+        Enterprise.Details details = new Enterprise.Details(patch.name(), patch.ownership(), patch.regionCode(),
+                patch.industry(), patch.employees(), patch.annualRevenue(),
+                patch.contact() == null ? null : patch.contact().name(),
+                patch.contact() == null ? null : patch.contact().phone());
         // What decides the organisation's tier and size is not its own to change.
-        if (industry != e.industry) {
-            access.requireClassifier(caller, e, "industry");
-        }
-        if (employees != e.employees) {
-            access.requireClassifier(caller, e, "employees");
-        }
-        if (revenue.compareTo(e.annualRevenue) != 0) {
-            access.requireClassifier(caller, e, "annual_revenue");
+        for (EnterpriseDetail classifying : e.reclassifiedBy(details)) {
+            access.requireClassifier(caller, e, classifying.property());
         }
         ETags.requireMatch(ifMatch, e.version);
-        requireNotDeregistered(e);
-        List<String> changed = new ArrayList<>();
-        if (patch.name() != null && !patch.name().strip().equals(e.name)) {
-            e.name = patch.name().strip();
-            changed.add("name");
-        }
-        if (patch.ownership() != null && patch.ownership() != e.ownership) {
-            e.ownership = patch.ownership();
-            changed.add("ownership");
-        }
-        if (patch.regionCode() != null && !patch.regionCode().equals(e.regionCode)) {
-            regions.requireCounty(patch.regionCode(), "region_code");
-            if (!caller.covers(patch.regionCode()) && !caller.isAdmin()) {
+        Set<EnterpriseDetail> changed = e.applyChanges(details, county -> {
+            regions.requireCounty(county, "region_code");
+            if (!caller.covers(county) && !caller.isAdmin()) {
                 throw ProblemException.forbidden("Only an authority covering the new region may move an organisation");
             }
-            e.regionCode = patch.regionCode();
-            changed.add("region_code");
-        }
-        if (industry != e.industry || employees != e.employees || revenue.compareTo(e.annualRevenue) != 0) {
-            if (industry != e.industry) {
-                changed.add("industry");
-            }
-            if (employees != e.employees) {
-                changed.add("employees");
-            }
-            if (revenue.compareTo(e.annualRevenue) != 0) {
-                changed.add("annual_revenue");
-            }
-            SizeClass size = e.sizeClass;
-            PriorityTier tier = e.priorityTier;
-            e.classify(industry, employees, revenue);
-            if (size != e.sizeClass) {
-                changed.add("size_class");
-            }
-            if (tier != e.priorityTier) {
-                changed.add("priority_tier");
-            }
-        }
-        if (patch.contact() != null && (!Objects.equals(patch.contact().name(), e.contactName)
-                || !Objects.equals(patch.contact().phone(), e.contactPhone))) {
-            e.contactName = patch.contact().name().strip();
-            e.contactPhone = patch.contact().phone().strip();
-            changed.add("contact");
-        }
-        if (!changed.isEmpty()) {
-            e.updatedAt = Instant.now();
-            flush();
-            if (changed.contains("region_code")) {
-                history.record(e, e.updatedAt);
-            }
-            // The contact person is personal data: it changes the record but is never published.
-            List<String> published = changed.stream().filter(c -> !c.equals("contact")).toList();
-            if (!published.isEmpty()) {
-                events.updated(e, published);
-            }
-        }
+        }, Instant.now());
+        publishDetails(e, changed);
         return e;
     }
 
     @Transactional
     public Enterprise changeStatus(Caller caller, UUID id, StatusChange change, String ifMatch) {
         Enterprise e = forAuthorityChange(caller, id, ifMatch);
-        if (change.status() == e.status) {
-            return e;
-        }
-        if (change.status() == EnterpriseStatus.SUSPENDED && (change.reason() == null || change.reason().isBlank())) {
-            throw ProblemException.invalid("reason", "is required to suspend an organisation");
-        }
-        EnterpriseStatus previous = e.status;
-        e.status = change.status();
-        e.statusReason = change.status() == EnterpriseStatus.ACTIVE ? null : blankToNull(change.reason());
-        e.updatedAt = Instant.now();
-        ResumptionStatus previousResumption = e.resumptionStatus;
-        boolean halts = change.status() != EnterpriseStatus.ACTIVE
-                && (e.resumptionStatus == ResumptionStatus.RESUMING || e.resumptionStatus == ResumptionStatus.RESUMED);
-        if (halts) {
-            e.resumptionStatus = ResumptionStatus.HALTED;
-        }
-        flush();
-        history.record(e, e.updatedAt);
-        events.statusChanged(e, previous, e.statusReason);
-        if (halts) {
-            events.resumptionStatusChanged(e, previousResumption, "STATUS_" + change.status());
-        }
+        e.changeStatus(change.status(), change.reason(), Instant.now()).ifPresent(moved -> {
+            Enterprise.flush();
+            history.record(e, e.updatedAt);
+            events.statusChanged(e, moved.previousStatus(), e.statusReason);
+            moved.halted().ifPresent(halted -> events.resumptionStatusChanged(e, halted.previous(), halted.cause()));
+        });
         return e;
     }
 
     @Transactional
     public Enterprise setKeyEnterprise(Caller caller, UUID id, boolean key, String ifMatch) {
         Enterprise e = forAuthorityChange(caller, id, ifMatch);
-        if (e.keyEnterprise != key) {
-            e.keyEnterprise = key;
-            e.updatedAt = Instant.now();
-            flush();
-            events.updated(e, List.of("key_enterprise"));
-        }
+        publishDetails(e, e.markKeyEnterprise(key, Instant.now()));
         return e;
+    }
+
+    /** Records and publishes a change of details, if there was one; the contact person is never published. */
+    private void publishDetails(Enterprise e, Set<EnterpriseDetail> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Enterprise.flush();
+        if (changed.contains(EnterpriseDetail.REGION_CODE)) {
+            history.record(e, e.updatedAt);
+        }
+        List<String> published = EnterpriseDetail.published(changed);
+        if (!published.isEmpty()) {
+            events.updated(e, published);
+        }
     }
 
     /** Locked for a change only an authority covering it may make, at the version the caller saw. */
@@ -265,40 +202,18 @@ public class EnterpriseService {
         Enterprise e = forUpdate(caller, id);
         access.requireAuthorityOver(caller, e);
         ETags.requireMatch(ifMatch, e.version);
-        requireNotDeregistered(e);
         return e;
     }
 
-    /** Moves the resumption status and publishes the change, if it is one. */
-    public void moveResumption(Enterprise e, ResumptionStatus next, String cause) {
-        if (e.resumptionStatus == next) {
-            return;
-        }
-        ResumptionStatus previous = e.resumptionStatus;
-        e.resumptionStatus = next;
-        e.updatedAt = Instant.now();
-        flush();
-        history.record(e, e.updatedAt);
-        events.resumptionStatusChanged(e, previous, cause);
-    }
-
-    public static void requireActive(Enterprise e) {
-        if (!e.isActive()) {
-            throw ProblemException.conflict("The organisation is " + e.status + " and cannot do this");
-        }
-    }
-
-    private static void requireNotDeregistered(Enterprise e) {
-        if (e.status == EnterpriseStatus.DEREGISTERED) {
-            throw ProblemException.conflict("The organisation is deregistered; its record is closed");
-        }
-    }
-
-    private static void flush() {
-        Panache.getEntityManager().flush();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /**
+     * Records and publishes a move of the resumption status that one of the organisation's
+     * transitions made (a filing approved, a report taken), if it made one.
+     */
+    public void recordResumption(Enterprise e, Optional<ResumptionTransition> moved) {
+        moved.ifPresent(m -> {
+            Enterprise.flush();
+            history.record(e, e.updatedAt);
+            events.resumptionStatusChanged(e, m.previous(), m.cause());
+        });
     }
 }

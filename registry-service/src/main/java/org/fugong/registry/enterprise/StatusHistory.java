@@ -3,8 +3,8 @@ package org.fugong.registry.enterprise;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+
+import org.fugong.registry.sql.NativeSql;
 
 /**
  * The periods during which an organisation had a given status, resumption status and county, so that
@@ -13,20 +13,17 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class StatusHistory {
 
-    @Inject
-    EntityManager em;
-
     /**
      * Ends the organisation's open period at {@code at} and opens one with its state now. Called,
      * under the organisation's row lock, after every change of what the history keeps.
      */
     public void record(Enterprise e, Instant at) {
         // Another replica's clock may lag this one's: a period never ends before it began.
-        em.createNativeQuery("""
+        NativeSql.query("""
                 UPDATE enterprise_status_history SET valid_to = greatest(valid_from, :at)
                 WHERE enterprise_id = :id AND valid_to IS NULL""")
                 .setParameter("at", at).setParameter("id", e.id).executeUpdate();
-        em.createNativeQuery("""
+        NativeSql.query("""
                 INSERT INTO enterprise_status_history (enterprise_id, region_code, status, resumption_status, valid_from)
                 SELECT :id, :region, :status, :resumption, greatest(:at, coalesce(max(valid_to), :at))
                 FROM enterprise_status_history WHERE enterprise_id = :id""")

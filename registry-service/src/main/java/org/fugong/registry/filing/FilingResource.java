@@ -35,6 +35,7 @@ import org.fugong.registry.filing.api.FilingView;
 @Tag(name = "Resumption filings", description = "Plans to resume work, decided by categorised guidance (opinion 10)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
 public class FilingResource {
 
     @Inject
@@ -55,7 +56,6 @@ public class FilingResource {
     }
 
     @GET
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "List an organisation's filings")
     public Page<FilingView> list(@PathParam("enterpriseId") UUID enterpriseId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -64,7 +64,6 @@ public class FilingResource {
 
     @GET
     @Path("/{filingId}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Get a filing")
     public Response get(@PathParam("enterpriseId") UUID enterpriseId, @PathParam("filingId") UUID filingId) {
         ResumptionFiling f = service.get(caller, enterpriseId, filingId);

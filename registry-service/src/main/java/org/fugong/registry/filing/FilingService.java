@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.fugong.platform.idempotency.Created;
 import org.fugong.platform.idempotency.IdempotencyKeys;
 import org.fugong.platform.idempotency.IdempotentResponse;
-import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
 import org.fugong.platform.problem.ProblemException;
@@ -20,16 +19,11 @@ import org.fugong.platform.security.Caller;
 import org.fugong.registry.enterprise.Enterprise;
 import org.fugong.registry.enterprise.EnterpriseAccess;
 import org.fugong.registry.enterprise.EnterpriseService;
-import org.fugong.registry.enterprise.OwnedRecords;
-import org.fugong.registry.enterprise.ResumptionStatus;
 import org.fugong.registry.filing.api.FileResumption;
 import org.fugong.registry.filing.api.FilingReview;
 import org.fugong.registry.filing.api.FilingView;
-import org.fugong.registry.region.Region;
 import org.fugong.registry.region.RegionService;
 import org.fugong.registry.region.RiskLevel;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 
 @ApplicationScoped
 public class FilingService {
@@ -39,9 +33,6 @@ public class FilingService {
 
     @Inject
     EnterpriseAccess access;
-
-    @Inject
-    OwnedRecords owned;
 
     @Inject
     RegionService regions;
@@ -55,30 +46,13 @@ public class FilingService {
         access.requireOwner(caller, e);
         String scope = caller.subject() + " POST /api/v1/enterprises/" + enterpriseId + "/resumption-filings";
         return idempotency.run(idempotencyKey, scope, request, () -> {
-            EnterpriseService.requireActive(e);
-            Region county = regions.get(e.regionCode);
-            FilingDecision decision = FilingDecision.decide(county.riskLevel, e.priorityTier,
-                    request.measures().allInPlace());
-            ResumptionFiling f = new ResumptionFiling();
-            f.id = UuidV7.next();
-            f.enterpriseId = e.id;
-            f.plannedDate = request.plannedDate();
-            f.workforce = request.workforce();
-            PreventionMeasures m = request.measures();
-            f.ventilation = m.ventilation();
-            f.disinfection = m.disinfection();
-            f.temperatureChecks = m.temperatureChecks();
-            f.sanitaryFacilities = m.sanitaryFacilities();
-            f.healthMonitoring = m.healthMonitoring();
-            f.emergencyPlan = m.emergencyPlan();
-            f.regionRiskLevel = county.riskLevel;
-            f.priorityTier = e.priorityTier;
-            f.status = decision.status();
-            f.rule = decision.rule();
-            f.filedAt = Instant.now();
+            e.requireActive();
+            Instant now = Instant.now();
+            ResumptionFiling f = ResumptionFiling.file(e.id, request.plannedDate(), request.workforce(),
+                    request.measures(), regions.get(e.regionCode).riskLevel, e.priorityTier, now);
             f.persistAndFlush();
-            if (f.status == FilingStatus.APPROVED) {
-                startResumption(e, "FILING_APPROVED");
+            if (f.isApproved()) {
+                enterprises.recordResumption(e, e.startResumption(now));
             }
             return new Created<>(URI.create("/api/v1/enterprises/" + e.id + "/resumption-filings/" + f.id),
                     FilingView.of(f), null);
@@ -87,13 +61,13 @@ public class FilingService {
 
     public Page<FilingView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
         enterprises.visible(caller, enterpriseId);
-        List<ResumptionFiling> rows = owned.page(ResumptionFiling.class, enterpriseId, Cursor.decodeUuid(cursor), limit);
+        List<ResumptionFiling> rows = ResumptionFiling.page(enterpriseId, Cursor.decodeUuid(cursor), limit);
         return Page.of(rows, limit, FilingView::of, f -> f.id.toString());
     }
 
     public ResumptionFiling get(Caller caller, UUID enterpriseId, UUID filingId) {
         enterprises.visible(caller, enterpriseId);
-        return owned.one(ResumptionFiling.class, enterpriseId, filingId, "Resumption filing");
+        return ResumptionFiling.ofEnterprise(enterpriseId, filingId);
     }
 
     /**
@@ -106,36 +80,18 @@ public class FilingService {
         // The enterprise's row lock serialises every change of its filings: the filing read next is current.
         Enterprise e = enterprises.forUpdate(caller, enterpriseId);
         access.requireAuthorityOver(caller, e);
-        ResumptionFiling f = owned.one(ResumptionFiling.class, enterpriseId, filingId, "Resumption filing");
-        if (review.decision() == FilingStatus.PENDING_REVIEW) {
-            throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
-        }
-        if (f.status != FilingStatus.PENDING_REVIEW) {
-            throw ProblemException.conflict("The filing was already decided: " + f.status);
-        }
+        ResumptionFiling f = ResumptionFiling.ofEnterprise(enterpriseId, filingId);
         RiskLevel risk = regions.get(e.regionCode).riskLevel;
-        if (review.decision() == FilingStatus.APPROVED) {
-            EnterpriseService.requireActive(e);
-            FilingDecision.forbidsApproval(risk, e.priorityTier).ifPresent(rule -> {
-                throw ProblemException.conflict("The county is " + risk + " now and " + rule
-                        + " applies: this plan can only be rejected");
-            });
+        Instant now = Instant.now();
+        switch (review.decision()) {
+            case APPROVED -> f.approve(e, risk, caller.subject(), review.note(), now);
+            case REJECTED -> f.reject(risk, caller.subject(), review.note(), now);
+            case PENDING_REVIEW -> throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
         }
-        f.status = review.decision();
-        f.reviewRiskLevel = risk;
-        f.reviewNote = review.note();
-        f.reviewedBy = caller.subject();
-        f.reviewedAt = Instant.now();
-        Panache.getEntityManager().flush();
-        if (f.status == FilingStatus.APPROVED) {
-            startResumption(e, "FILING_APPROVED");
+        ResumptionFiling.flush();
+        if (f.isApproved()) {
+            enterprises.recordResumption(e, e.startResumption(now));
         }
         return f;
-    }
-
-    private void startResumption(Enterprise e, String cause) {
-        if (e.resumptionStatus == ResumptionStatus.NOT_RESUMED || e.resumptionStatus == ResumptionStatus.HALTED) {
-            enterprises.moveResumption(e, ResumptionStatus.RESUMING, cause);
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.fugong.registry.health.api.ComplianceView;
 @Path("/api/v1/health-reports")
 @Tag(name = "Health reports")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY })
 public class ComplianceResource {
 
     @Inject
@@ -32,7 +33,6 @@ public class ComplianceResource {
 
     @GET
     @Path("/compliance")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY })
     @Operation(summary = "Who reported on a day", description = "Expected reporters are active enterprises back at work in the "
             + "region. Gives received, on time (by the configured deadline) and the missing ones. The region defaults to "
             + "the caller's scope and must lie inside it.")

@@ -3,6 +3,7 @@ package org.fugong.registry.health;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -40,4 +41,33 @@ public class HealthReport extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** The first report of an organisation's day: when it came is what "on time" is judged by. */
+    public static HealthReport firstOfDay(UUID enterpriseId, LocalDate reportDate, Instant at) {
+        HealthReport r = new HealthReport();
+        r.enterpriseId = enterpriseId;
+        r.reportDate = reportDate;
+        r.firstSubmittedAt = at;
+        return r;
+    }
+
+    /**
+     * Takes the day's figures (a later report corrects the earlier) and returns the rule of the
+     * outbreak alert they raise, if they raise one that the day has not raised yet: one alert per
+     * organisation and day, however often it is corrected.
+     */
+    public Optional<String> report(int confirmed, int suspected, int fever, int closeContacts, int suspectedThreshold,
+            Instant at) {
+        this.confirmed = confirmed;
+        this.suspected = suspected;
+        this.fever = fever;
+        this.closeContacts = closeContacts;
+        this.updatedAt = at;
+        Optional<String> alert = OutbreakRule.alertFor(confirmed, suspected, suspectedThreshold);
+        if (alert.isEmpty() || alerted) {
+            return Optional.empty();
+        }
+        alerted = true;
+        return alert;
+    }
 }

@@ -35,6 +35,7 @@ import org.fugong.registry.health.api.HealthReportView;
 @Tag(name = "Health reports", description = "The daily zero-report system and its compliance view")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
 public class HealthReportResource {
 
     @Inject
@@ -62,7 +63,6 @@ public class HealthReportResource {
 
     @GET
     @Path("/{date}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Get a day's health report")
     public Response get(@PathParam("enterpriseId") UUID enterpriseId, @PathParam("date") String date) {
         HealthReport r = service.get(caller, enterpriseId, QueryParams.date("date", date));
@@ -70,7 +70,6 @@ public class HealthReportResource {
     }
 
     @GET
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "An organisation's health reports, newest first")
     public Page<HealthReportView> list(@PathParam("enterpriseId") UUID enterpriseId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {

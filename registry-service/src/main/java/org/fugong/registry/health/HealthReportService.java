@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.paging.Cursor;
@@ -25,6 +23,7 @@ import org.fugong.registry.enterprise.EnterpriseService;
 import org.fugong.registry.health.api.ComplianceView;
 import org.fugong.registry.health.api.HealthFigures;
 import org.fugong.registry.health.api.HealthReportView;
+import org.fugong.registry.sql.NativeSql;
 import org.fugong.registry.stats.StatsService;
 
 /**
@@ -62,9 +61,6 @@ public class HealthReportService {
     @Inject
     RegistryConfig config;
 
-    @Inject
-    EntityManager em;
-
     public record Saved(HealthReport report, boolean created) {
     }
 
@@ -75,30 +71,18 @@ public class HealthReportService {
         if (date.isAfter(LocalDate.now(config.zone()))) {
             throw ProblemException.invalid("date", "cannot be in the future");
         }
-        EnterpriseService.requireActive(e);
+        e.requireActive();
         Instant now = Instant.now();
-        HealthReport r = HealthReport.findById(new HealthReport.Key(enterpriseId, date));
-        boolean created = r == null;
-        if (created) {
-            r = new HealthReport();
-            r.enterpriseId = enterpriseId;
-            r.reportDate = date;
-            r.firstSubmittedAt = now;
-        }
-        r.confirmed = figures.confirmed();
-        r.suspected = figures.suspected();
-        r.fever = figures.fever();
-        r.closeContacts = figures.closeContacts();
-        r.updatedAt = now;
-        Optional<String> alert = OutbreakRule.alertFor(r.confirmed, r.suspected, config.suspectedAlertThreshold());
-        if (alert.isPresent() && !r.alerted) {
-            r.alerted = true;
-            events.outbreakAlerted(e, date, r.confirmed, r.suspected, r.fever, r.closeContacts, alert.get());
-        }
+        HealthReport earlier = HealthReport.findById(new HealthReport.Key(enterpriseId, date));
+        boolean created = earlier == null;
+        HealthReport r = created ? HealthReport.firstOfDay(enterpriseId, date, now) : earlier;
+        r.report(figures.confirmed(), figures.suspected(), figures.fever(), figures.closeContacts(),
+                config.suspectedAlertThreshold(), now).ifPresent(rule -> events.outbreakAlerted(e, date, r.confirmed,
+                        r.suspected, r.fever, r.closeContacts, rule));
         if (created) {
             r.persist();
         }
-        em.flush();
+        HealthReport.flush();
         return new Saved(r, created);
     }
 
@@ -127,7 +111,7 @@ public class HealthReportService {
         String prefix = region == null ? "" : RegionScope.prefixOf(region);
         ZonedDateTime dayEnd = date.plusDays(1).atStartOfDay(config.zone());
         Instant deadline = date.atStartOfDay(config.zone()).plus(config.healthReportDeadline()).toInstant();
-        Object[] counts = (Object[]) em.createNativeQuery(EXPECTED + """
+        Object[] counts = (Object[]) NativeSql.query(EXPECTED + """
                 SELECT count(*),
                        count(r.enterprise_id),
                        count(r.enterprise_id) FILTER (WHERE r.first_submitted_at <= :deadline)
@@ -142,7 +126,7 @@ public class HealthReportService {
         long onTime = ((Number) counts[2]).longValue();
         UUID after = Cursor.decodeUuid(cursor);
         @SuppressWarnings("unchecked")
-        List<Object[]> missingRows = em.createNativeQuery(EXPECTED + """
+        List<Object[]> missingRows = NativeSql.query(EXPECTED + """
                 SELECT x.id, x.name, x.region_code FROM expected x
                 WHERE x.id > :after
                   AND NOT EXISTS (SELECT 1 FROM health_report r WHERE r.enterprise_id = x.id AND r.report_date = :date)

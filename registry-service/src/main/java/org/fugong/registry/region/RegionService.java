@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.http.ETags;
-import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
 import org.fugong.platform.problem.ProblemException;
@@ -21,7 +21,6 @@ import org.fugong.platform.security.Caller;
 import org.fugong.registry.region.api.RegionView;
 import org.fugong.registry.region.api.RiskChangeView;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
@@ -29,6 +28,10 @@ public class RegionService {
 
     @Inject
     RegionEvents events;
+
+    /** A region's code alone: the county check loads codes, not 3,000 entities into the persistence context. */
+    record CodeOnly(String code) {
+    }
 
     /** County-level codes never change at run time (only risk levels do): checked without a query. */
     private volatile Set<String> countyCodes;
@@ -45,9 +48,8 @@ public class RegionService {
     public void requireCounty(String code, String field) {
         Set<String> counties = countyCodes;
         if (counties == null) {
-            counties = Set.copyOf(Panache.getEntityManager()
-                    .createQuery("select r.code from Region r where r.countyLevel = true", String.class)
-                    .getResultList());
+            counties = Region.find("countyLevel", true).project(CodeOnly.class).list().stream().map(CodeOnly::code)
+                    .collect(Collectors.toUnmodifiableSet());
             countyCodes = counties;
         }
         if (!counties.contains(code)) {
@@ -101,23 +103,16 @@ public class RegionService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Instant now = Instant.now();
         List<RiskLevelChange> changes = new ArrayList<>(affected.size());
+        List<Region> changed = new ArrayList<>(affected.size());
         for (Region r : affected) {
-            RiskLevelChange change = new RiskLevelChange();
-            change.id = UuidV7.next();
-            change.regionCode = r.code;
-            change.previousLevel = r.riskLevel;
-            change.riskLevel = level;
-            change.reason = reason;
-            change.setOnCode = target.code;
-            change.changedBy = caller.subject();
-            change.changedAt = now;
-            changes.add(change);
-            r.riskLevel = level;
-            r.riskUpdatedAt = now;
+            r.changeRiskLevel(level, reason, target, caller.subject(), now).ifPresent(change -> {
+                changes.add(change);
+                changed.add(r);
+            });
         }
         RiskLevelChange.persist(changes);
-        Panache.getEntityManager().flush(); // versions are final now, and go into the events
-        events.riskLevelsChanged(changes, affected);
+        Region.flush(); // versions are final now, and go into the events
+        events.riskLevelsChanged(changes, changed);
         return target;
     }
 }

@@ -32,6 +32,7 @@ import org.fugong.registry.report.api.SubmitResumptionReport;
 @Tag(name = "Resumption reports", description = "Periodic resumption figures that drive resumption_status and the statistics")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
 public class ResumptionReportResource {
 
     @Inject
@@ -51,7 +52,6 @@ public class ResumptionReportResource {
     }
 
     @GET
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "List an organisation's resumption reports")
     public Page<ResumptionReportView> list(@PathParam("enterpriseId") UUID enterpriseId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
@@ -60,7 +60,6 @@ public class ResumptionReportResource {
 
     @GET
     @Path("/{reportId}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER })
     @Operation(summary = "Get a resumption report")
     public ResumptionReportView get(@PathParam("enterpriseId") UUID enterpriseId, @PathParam("reportId") UUID reportId) {
         return ResumptionReportView.of(service.get(caller, enterpriseId, reportId));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.transaction.Transactional;
 import org.fugong.platform.idempotency.Created;
 import org.fugong.platform.idempotency.IdempotencyKeys;
 import org.fugong.platform.idempotency.IdempotentResponse;
-import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
 import org.fugong.platform.problem.ProblemException;
@@ -22,7 +22,7 @@ import org.fugong.registry.config.RegistryConfig;
 import org.fugong.registry.enterprise.Enterprise;
 import org.fugong.registry.enterprise.EnterpriseAccess;
 import org.fugong.registry.enterprise.EnterpriseService;
-import org.fugong.registry.enterprise.OwnedRecords;
+import org.fugong.registry.enterprise.ResumptionTransition;
 import org.fugong.registry.report.api.ResumptionReportView;
 import org.fugong.registry.report.api.SubmitResumptionReport;
 
@@ -34,9 +34,6 @@ public class ResumptionReportService {
 
     @Inject
     EnterpriseAccess access;
-
-    @Inject
-    OwnedRecords owned;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -57,28 +54,13 @@ public class ResumptionReportService {
         }
         String scope = caller.subject() + " POST /api/v1/enterprises/" + enterpriseId + "/resumption-reports";
         return idempotency.run(idempotencyKey, scope, request, () -> {
-            EnterpriseService.requireActive(e);
-            e.requireApprovedPlanInForce();
-            ResumptionReport r = new ResumptionReport();
-            r.id = UuidV7.next();
-            r.enterpriseId = e.id;
-            r.reportDate = request.reportDate();
-            r.employeesTotal = request.employeesTotal();
-            r.employeesReturned = request.employeesReturned();
-            r.capacityUtilisation = request.capacityUtilisation();
-            r.measuresInPlace = request.measures().allInPlace();
-            r.submittedAt = Instant.now();
-            boolean latest = e.latestReportDate == null || !r.reportDate.isBefore(e.latestReportDate);
-            if (latest) {
-                // A late report for an earlier date is kept but does not overwrite newer figures.
-                e.latestReportDate = r.reportDate;
-                e.latestEmployeesTotal = r.employeesTotal;
-                e.latestEmployeesReturned = r.employeesReturned;
-                e.latestCapacityUtilisation = r.capacityUtilisation;
-                enterprises.moveResumption(e, ResumptionProgress.after(e.resumptionStatus, r.capacityUtilisation,
-                        config.resumedCapacityThreshold()), "RESUMPTION_REPORT");
-            }
-            r.resumptionStatus = e.resumptionStatus;
+            Instant now = Instant.now();
+            // A late report for an earlier date is kept but does not overwrite newer figures.
+            Optional<ResumptionTransition> moved = e.takeReport(request.reportDate(), request.employeesTotal(),
+                    request.employeesReturned(), request.capacityUtilisation(), config.resumedCapacityThreshold(), now);
+            enterprises.recordResumption(e, moved);
+            ResumptionReport r = ResumptionReport.of(e, request.reportDate(), request.employeesTotal(),
+                    request.employeesReturned(), request.capacityUtilisation(), request.measures().allInPlace(), now);
             r.persist();
             return new Created<>(URI.create("/api/v1/enterprises/" + e.id + "/resumption-reports/" + r.id),
                     ResumptionReportView.of(r), null);
@@ -87,12 +69,12 @@ public class ResumptionReportService {
 
     public Page<ResumptionReportView> list(Caller caller, UUID enterpriseId, String cursor, int limit) {
         enterprises.visible(caller, enterpriseId);
-        List<ResumptionReport> rows = owned.page(ResumptionReport.class, enterpriseId, Cursor.decodeUuid(cursor), limit);
+        List<ResumptionReport> rows = ResumptionReport.page(enterpriseId, Cursor.decodeUuid(cursor), limit);
         return Page.of(rows, limit, ResumptionReportView::of, r -> r.id.toString());
     }
 
     public ResumptionReport get(Caller caller, UUID enterpriseId, UUID reportId) {
         enterprises.visible(caller, enterpriseId);
-        return owned.one(ResumptionReport.class, enterpriseId, reportId, "Resumption report");
+        return ResumptionReport.ofEnterprise(enterpriseId, reportId);
     }
 }

@@ -18,6 +18,8 @@ import org.fugong.platform.security.Role;
 @Path("/api/v1/stats")
 @Tag(name = "Statistics", description = "Resumption headline figures (aggregates only: open to readers)")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER, Role.CHECKPOINT,
+        Role.READER })
 public class StatsResource {
 
     @Inject
@@ -28,8 +30,6 @@ public class StatsResource {
 
     @GET
     @Path("/resumption")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER, Role.CHECKPOINT,
-            Role.READER })
     @Operation(summary = "Operating rate, employee return rate and capacity utilisation", description = "Grouped by region "
             + "(one level below the region filter), industry or tier, with a total. Except for administrators and "
             + "authorities whose scope covers the region filter, groups of fewer than 3 organisations show their count only.")

@@ -9,11 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.fugong.platform.security.RegionScope;
 import org.fugong.registry.enterprise.ResumptionStatus;
+import org.fugong.registry.sql.NativeSql;
 
 /**
  * Resumption statistics over enterprises (kind ENTERPRISE, not deregistered), in one query. The
@@ -23,42 +22,50 @@ import org.fugong.registry.enterprise.ResumptionStatus;
 @ApplicationScoped
 public class StatsService {
 
-    @Inject
-    EntityManager em;
+    /**
+     * Per group and (the ROLLUP row, key null) in total; {@code :key} names the grouping: INDUSTRY,
+     * TIER, or the region level to group by (PROVINCE, PREFECTURE, COUNTY).
+     */
+    static final String RESUMPTION = """
+            SELECT g.key, r.name, g.enterprises, g.not_resumed, g.resuming, g.resumed, g.halted,
+                   g.employees_total, g.employees_returned, g.mean_capacity
+            FROM (SELECT CASE :key WHEN 'INDUSTRY' THEN e.industry
+                                    WHEN 'TIER' THEN e.priority_tier
+                                    WHEN 'PROVINCE' THEN substr(e.region_code, 1, 2) || '0000'
+                                    WHEN 'PREFECTURE' THEN substr(e.region_code, 1, 4) || '00'
+                                    ELSE e.region_code END AS key,
+                         count(*) AS enterprises,
+                         count(*) FILTER (WHERE e.resumption_status = 'NOT_RESUMED') AS not_resumed,
+                         count(*) FILTER (WHERE e.resumption_status = 'RESUMING') AS resuming,
+                         count(*) FILTER (WHERE e.resumption_status = 'RESUMED') AS resumed,
+                         count(*) FILTER (WHERE e.resumption_status = 'HALTED') AS halted,
+                         coalesce(sum(e.latest_employees_total) FILTER (WHERE at_work), 0) AS employees_total,
+                         coalesce(sum(e.latest_employees_returned) FILTER (WHERE at_work), 0) AS employees_returned,
+                         avg(e.latest_capacity_utilisation) FILTER (WHERE at_work) AS mean_capacity
+                  FROM enterprise e,
+                       LATERAL (SELECT e.status = 'ACTIVE'
+                                       AND e.resumption_status IN ('RESUMING', 'RESUMED') AS at_work) w
+                  WHERE e.kind = 'ENTERPRISE' AND e.status <> 'DEREGISTERED' AND e.region_code LIKE :prefix
+                  GROUP BY ROLLUP (1)) g
+            LEFT JOIN region r ON r.code = g.key
+            ORDER BY g.key NULLS LAST""";
 
     /** {@code allFigures}: whether small groups show their figures (for officials of the region). */
     public ResumptionStats resumption(GroupBy groupBy, String region, boolean allFigures) {
         String prefix = region == null ? "" : RegionScope.prefixOf(region);
+        // The key is bound, not written into the text: one level below the filter when grouping by region.
         String key = switch (groupBy) {
-            case INDUSTRY -> "e.industry";
-            case TIER -> "e.priority_tier";
-            // One level below the filter: provinces, then prefectures, then counties.
+            case INDUSTRY -> "INDUSTRY";
+            case TIER -> "TIER";
             case REGION -> switch (prefix.length()) {
-                case 0 -> "substr(e.region_code, 1, 2) || '0000'";
-                case 2 -> "substr(e.region_code, 1, 4) || '00'";
-                default -> "e.region_code::text";
+                case 0 -> "PROVINCE";
+                case 2 -> "PREFECTURE";
+                default -> "COUNTY";
             };
         };
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT g.key, r.name, g.enterprises, g.not_resumed, g.resuming, g.resumed, g.halted,
-                       g.employees_total, g.employees_returned, g.mean_capacity
-                FROM (SELECT %s AS key,
-                             count(*) AS enterprises,
-                             count(*) FILTER (WHERE e.resumption_status = 'NOT_RESUMED') AS not_resumed,
-                             count(*) FILTER (WHERE e.resumption_status = 'RESUMING') AS resuming,
-                             count(*) FILTER (WHERE e.resumption_status = 'RESUMED') AS resumed,
-                             count(*) FILTER (WHERE e.resumption_status = 'HALTED') AS halted,
-                             coalesce(sum(e.latest_employees_total) FILTER (WHERE at_work), 0) AS employees_total,
-                             coalesce(sum(e.latest_employees_returned) FILTER (WHERE at_work), 0) AS employees_returned,
-                             avg(e.latest_capacity_utilisation) FILTER (WHERE at_work) AS mean_capacity
-                      FROM enterprise e,
-                           LATERAL (SELECT e.status = 'ACTIVE'
-                                           AND e.resumption_status IN ('RESUMING', 'RESUMED') AS at_work) w
-                      WHERE e.kind = 'ENTERPRISE' AND e.status <> 'DEREGISTERED' AND e.region_code LIKE :prefix
-                      GROUP BY ROLLUP (1)) g
-                LEFT JOIN region r ON r.code = g.key
-                ORDER BY g.key NULLS LAST""".formatted(key))
+        List<Object[]> rows = NativeSql.query(RESUMPTION)
+                .setParameter("key", key)
                 .setParameter("prefix", prefix + "%")
                 .getResultList();
         List<ResumptionStats.Group> groups = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fugong.contracts.Contracts;
+import org.fugong.registry.sql.NativeSql;
 import org.fugong.registry.support.Api;
 import org.fugong.registry.support.RegistryTest;
 import org.fugong.registry.support.Scenario;
@@ -21,8 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** Every event the registry emits reaches Kafka with CloudEvents headers and a payload valid against contracts/. */
 @QuarkusTest
@@ -31,9 +30,6 @@ class RegistryEventsTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String ENTERPRISES = "registry.enterprises";
-
-    @Inject
-    EntityManager em;
 
     static ConsumerRecord<String, String> awaitEvent(String topic, String key, String type) {
         ConsumerRecord<String, String> record = KafkaEvents.await(topic, KafkaEvents.keyAndType(key, type), WAIT);
@@ -128,8 +124,8 @@ class RegistryEventsTest {
     }
 
     long outboxCount(String aggregateId, String type) {
-        var query = aggregateId == null ? em.createNativeQuery("SELECT count(*) FROM outbox_event")
-                : em.createNativeQuery("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id AND type = :type")
+        var query = aggregateId == null ? NativeSql.query("SELECT count(*) FROM outbox_event")
+                : NativeSql.query("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id AND type = :type")
                         .setParameter("id", aggregateId).setParameter("type", type);
         return ((Number) query.getSingleResult()).longValue();
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fugong.contracts.Contracts;
+import org.fugong.registry.sql.NativeSql;
 import org.fugong.registry.support.Api;
 import org.fugong.registry.support.RegistryTest;
 import org.fugong.devstack.EmbeddedKafka;
@@ -25,16 +26,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** Kafka down: writes still succeed, events wait in the outbox, and all arrive in order once it is back. */
 @QuarkusTest
 @RegistryTest
 class RelayResilienceTest {
-
-    @Inject
-    EntityManager em;
 
     @Test
     void eventsWrittenWhileTheBrokerIsDownArriveInOrderAfterItReturns() {
@@ -85,7 +81,7 @@ class RelayResilienceTest {
     }
 
     long unpublished(List<UUID> ids) {
-        return ((Number) em.createNativeQuery(
+        return ((Number) NativeSql.query(
                 "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND aggregate_id IN (:ids)")
                 .setParameter("ids", ids.stream().map(UUID::toString).toList()).getSingleResult()).longValue();
     }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import org.fugong.registry.sql.NativeSql;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -18,14 +19,13 @@ public final class Backdate {
 
     public static void registration(Duration ago, List<UUID> ids) {
         QuarkusTransaction.requiringNew().run(() -> {
-            var em = Panache.getEntityManager();
-            em.createNativeQuery("""
+            NativeSql.query("""
                     UPDATE enterprise_status_history
                     SET valid_from = valid_from - make_interval(secs => :secs),
                         valid_to = valid_to - make_interval(secs => :secs)
                     WHERE enterprise_id IN (:ids)""")
                     .setParameter("secs", ago.toSeconds()).setParameter("ids", ids).executeUpdate();
-            em.createNativeQuery("UPDATE enterprise SET created_at = created_at - make_interval(secs => :secs) WHERE id IN (:ids)")
+            NativeSql.query("UPDATE enterprise SET created_at = created_at - make_interval(secs => :secs) WHERE id IN (:ids)")
                     .setParameter("secs", ago.toSeconds()).setParameter("ids", ids).executeUpdate();
         });
     }
