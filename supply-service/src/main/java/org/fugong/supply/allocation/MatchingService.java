@@ -28,7 +28,7 @@ import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
 import org.fugong.supply.request.RequestStatus;
 import org.fugong.supply.request.SupplyRequest;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 /**
@@ -103,9 +103,9 @@ public class MatchingService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Set<UUID> supplierIds = new LinkedHashSet<>();
         offers.forEach(o -> supplierIds.add(o.supplierId));
-        Map<UUID, Supplier> suppliers = new HashMap<>();
+        Map<UUID, Organisation> suppliers = new HashMap<>();
         if (!supplierIds.isEmpty()) {
-            Supplier.<Supplier>list("id in ?1", supplierIds).forEach(s -> suppliers.put(s.id, s));
+            Organisation.<Organisation>list("id in ?1", supplierIds).forEach(s -> suppliers.put(s.id, s));
         }
         Instant now = Instant.now();
         List<AllocationEngine.Offer> candidates = new ArrayList<>();
@@ -115,7 +115,7 @@ public class MatchingService {
                 expired.add(o); // the daily sweep has not met it yet
                 continue;
             }
-            Supplier supplier = suppliers.get(o.supplierId);
+            Organisation supplier = suppliers.get(o.supplierId);
             candidates.add(new AllocationEngine.Offer(o.id, itemCode, o.free(), o.originRegion,
                     CertificateRule.satisfied(item.requiredStandard, o.certificateStandard, o.certificateNumber,
                             o.certificateValidUntil, today),

@@ -16,7 +16,7 @@ import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.RegionScope;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 /** Shortages and production capacity: where demand outruns supply, and how long output needs to close it. */
@@ -32,7 +32,7 @@ public class GapService {
     @RetryTransientFailures
     @Transactional
     public void declare(Caller caller, CapacityDeclaration body) {
-        Supplier supplier = caller.orgId().map(id -> Supplier.<Supplier>findById(id))
+        Organisation supplier = caller.orgId().map(id -> Organisation.<Organisation>findById(id))
                 .orElseThrow(() -> ProblemException.conflict("Your organisation is not known to supply yet"));
         if (!supplier.isActive()) {
             throw ProblemException.conflict("Your organisation is " + supplier.status);

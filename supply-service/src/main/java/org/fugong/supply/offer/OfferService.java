@@ -30,7 +30,7 @@ import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.offer.api.Certificate;
 import org.fugong.supply.offer.api.NewOffer;
 import org.fugong.supply.offer.api.OfferView;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 @ApplicationScoped
@@ -57,7 +57,7 @@ public class OfferService {
         UUID supplierId = caller.orgId().orElseThrow(
                 () -> ProblemException.forbidden("Offers are made by a supplier's own people (a token with org_id)"));
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-offers", body, () -> {
-            Supplier supplier = Supplier.findById(supplierId);
+            Organisation supplier = Organisation.findById(supplierId);
             if (supplier == null) {
                 throw ProblemException.conflict("Your organisation is not known to supply yet; register it first");
             }

@@ -28,7 +28,7 @@ import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.request.api.NewRequest;
 import org.fugong.supply.request.api.RequestView;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 
@@ -60,7 +60,7 @@ public class RequestService {
             String region;
             UUID requester = null;
             if (caller.hasRole(Role.HEALTH_INSTITUTION)) {
-                Supplier hospital = caller.orgId().map(id -> Supplier.<Supplier>findById(id)).orElseThrow(
+                Organisation hospital = caller.orgId().map(id -> Organisation.<Organisation>findById(id)).orElseThrow(
                         () -> ProblemException.conflict("Your organisation is not known to supply yet"));
                 if (!hospital.isActive()) {
                     throw ProblemException.conflict("Your organisation is " + hospital.status);

@@ -1,4 +1,4 @@
-package org.fugong.supply.supplier;
+package org.fugong.supply.organisation;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,10 +9,14 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What supply knows of an organisation, from the registry's events (the enterprise_view read model). */
+/**
+ * What supply knows of an organisation from the registry's events (the enterprise_view read model):
+ * suppliers and hospitals alike, told apart by {@code kind}. Offers name theirs as the supplier,
+ * requests as the requester.
+ */
 @Entity
 @Table(name = "enterprise_view")
-public class Supplier extends PanacheEntityBase {
+public class Organisation extends PanacheEntityBase {
     @Id
     public UUID id;
     public String name;

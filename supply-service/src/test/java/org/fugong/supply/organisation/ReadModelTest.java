@@ -1,4 +1,4 @@
-package org.fugong.supply.supplier;
+package org.fugong.supply.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,7 @@ class ReadModelTest {
         String marker = markerBehind(id, "420111");
         assertThat(processed(marker)).isEqualTo(1);
         assertThat(processed(eventId)).isEqualTo(1);
-        Supplier now = RegistryFeed.read(id);
+        Organisation now = RegistryFeed.read(id);
         assertThat(now.status).isEqualTo("SUSPENDED");
         assertThat(now.version).isEqualTo(3);
     }

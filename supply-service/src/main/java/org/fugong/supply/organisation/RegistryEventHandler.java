@@ -1,4 +1,4 @@
-package org.fugong.supply.supplier;
+package org.fugong.supply.organisation;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +51,7 @@ public class RegistryEventHandler implements EventHandler {
         if (event.type().startsWith("fugong.registry.enterprise.")) {
             JsonNode e = payload.get("enterprise");
             UUID id = UUID.fromString(e.get("id").asText());
-            Supplier before = em.find(Supplier.class, id);
+            Organisation before = em.find(Organisation.class, id);
             boolean suspends = before != null && before.isActive() && !"ACTIVE".equals(e.get("status").asText());
             if (before != null) {
                 em.detach(before); // the upsert below changes the row behind it
