@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Keeps the read models of organisations and regions from the registry's events. Each event
- * carries the full state, so the handler upserts it, keeping whichever version is newer; the
- * platform makes sure one event is applied once.
+ * Keeps the read model of organisations from the registry's events. Each event carries the full
+ * state, so the handler upserts it, keeping whichever version is newer; the platform makes sure one
+ * event is applied once. Region risk levels are not consumed: no rule of supply depends on them.
  */
 @ApplicationScoped
 public class RegistryEventHandler implements EventHandler {
@@ -42,7 +42,7 @@ public class RegistryEventHandler implements EventHandler {
 
     @Override
     public List<String> topics() {
-        return List.of("registry.enterprises", "registry.regions");
+        return List.of("registry.enterprises");
     }
 
     @Override
@@ -83,17 +83,7 @@ public class RegistryEventHandler implements EventHandler {
                     matching.match(items);
                 }
             }
-        } else if (event.type().equals("fugong.registry.region.risk-level-changed")) {
-            JsonNode r = payload.get("region");
-            em.createNativeQuery("""
-                    INSERT INTO region_view (code, risk_level, version) VALUES (:code, :risk, :version)
-                    ON CONFLICT (code) DO UPDATE SET risk_level = EXCLUDED.risk_level, version = EXCLUDED.version
-                    WHERE region_view.version < EXCLUDED.version""")
-                    .setParameter("code", r.get("code").asText())
-                    .setParameter("risk", r.get("risk_level").asText())
-                    .setParameter("version", r.get("version").asLong())
-                    .executeUpdate();
         }
-        // Other types on these topics are of no interest to supply.
+        // Other types on the topic are of no interest to supply.
     }
 }

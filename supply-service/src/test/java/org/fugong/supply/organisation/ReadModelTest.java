@@ -29,6 +29,9 @@ class ReadModelTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    RegistryEventHandler handler;
+
     @Test
     void theSameEventDeliveredTwiceChangesTheReadModelOnce() {
         UUID id = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
@@ -57,6 +60,14 @@ class ReadModelTest {
         assertThat(processed(stale)).as("the stale event was handled, and ignored").isEqualTo(1);
         assertThat(RegistryFeed.read(id).status).isEqualTo("SUSPENDED");
         assertThat(RegistryFeed.read(id).version).isEqualTo(5);
+    }
+
+    @Test
+    void regionRiskLevelsAreNeitherConsumedNorKeptSinceNothingInSupplyReadsThem() {
+        assertThat(handler.topics()).containsExactly("registry.enterprises");
+        Object table = QuarkusTransaction.requiringNew().call(
+                () -> em.createNativeQuery("SELECT to_regclass('region_view')::text").getSingleResult());
+        assertThat(table).as("region_view was dropped").isNull();
     }
 
     /**
