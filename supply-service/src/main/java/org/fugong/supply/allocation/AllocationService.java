@@ -3,6 +3,7 @@ package org.fugong.supply.allocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +17,11 @@ import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.RegionScope;
 import org.fugong.platform.security.Role;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.api.AllocationView;
+import org.fugong.supply.offer.OfferEvents;
 import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
+import org.fugong.supply.request.RequestEvents;
 import org.fugong.supply.request.SupplyRequest;
 import org.fugong.supply.tx.RetryTransientFailures;
 import org.jboss.logging.Logger;
@@ -34,7 +36,13 @@ public class AllocationService {
     EntityManager em;
 
     @Inject
-    SupplyEvents events;
+    AllocationEvents allocationEvents;
+
+    @Inject
+    OfferEvents offerEvents;
+
+    @Inject
+    RequestEvents requestEvents;
 
     @Inject
     MatchingService matching;
@@ -100,7 +108,7 @@ public class AllocationService {
         }
         a.confirm();
         em.flush();
-        events.allocation(a, "confirmed");
+        allocationEvents.confirmed(a);
         return a;
     }
 
@@ -123,8 +131,8 @@ public class AllocationService {
             offer.status = OfferStatus.WITHDRAWN;
         }
         offer.updatedAt = Instant.now();
-        release(a, "declined");
-        events.offer(offer, "updated");
+        release(a, allocationEvents::declined);
+        offerEvents.updated(offer);
         matching.match(List.of(a.itemCode));
         return a;
     }
@@ -142,7 +150,7 @@ public class AllocationService {
         }
         a.ship();
         em.flush();
-        events.allocation(a, "in-transit");
+        allocationEvents.inTransit(a);
     }
 
     /**
@@ -165,8 +173,8 @@ public class AllocationService {
         SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
         request.received(a.delivered, shortfall);
         em.flush();
-        events.allocation(a, "delivered");
-        events.request(request, "updated");
+        allocationEvents.delivered(a);
+        requestEvents.updated(request);
         if (shortfall > 0) {
             matching.match(List.of(a.itemCode));
         }
@@ -235,19 +243,19 @@ public class AllocationService {
         offer.refreshStatus();
         offer.updatedAt = Instant.now();
         a.cancel();
-        release(a, "cancelled");
-        events.offer(offer, "updated");
+        release(a, allocationEvents::cancelled);
+        offerEvents.updated(offer);
     }
 
     /** An allocation that no longer holds its quantity: the request gives it up too. */
-    private void release(Allocation a, String verb) {
+    private void release(Allocation a, Consumer<Allocation> published) {
         SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
         request.allocated -= a.quantity;
         request.refreshStatus();
         request.updatedAt = Instant.now();
         em.flush();
-        events.allocation(a, verb);
-        events.request(request, "updated");
+        published.accept(a);
+        requestEvents.updated(request);
     }
 
     /** The allocation the caller answers for, locked in supply's lock order: its item, then its row. */

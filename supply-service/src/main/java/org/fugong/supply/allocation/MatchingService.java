@@ -20,12 +20,13 @@ import jakarta.transaction.Transactional;
 
 import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.problem.ProblemException;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.offer.CertificateRule;
+import org.fugong.supply.offer.OfferEvents;
 import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
+import org.fugong.supply.request.RequestEvents;
 import org.fugong.supply.request.RequestStatus;
 import org.fugong.supply.request.SupplyRequest;
 import org.fugong.supply.organisation.Organisation;
@@ -48,7 +49,13 @@ public class MatchingService {
     SupplyConfig config;
 
     @Inject
-    SupplyEvents events;
+    AllocationEvents allocationEvents;
+
+    @Inject
+    OfferEvents offerEvents;
+
+    @Inject
+    RequestEvents requestEvents;
 
     @Inject
     ItemLocks itemLocks;
@@ -129,7 +136,7 @@ public class MatchingService {
                 .toList(), candidates);
         if (!expired.isEmpty()) {
             em.flush();
-            expired.forEach(o -> events.offer(o, "updated"));
+            expired.forEach(offerEvents::updated);
         }
         if (placements.isEmpty()) {
             return List.of();
@@ -167,11 +174,11 @@ public class MatchingService {
             made.add(a);
         }
         em.flush();
-        made.forEach(a -> events.allocation(a, "proposed"));
+        made.forEach(allocationEvents::proposed);
         placements.stream().map(AllocationEngine.Placement::requestId).distinct()
-                .forEach(id -> events.request(requestById.get(id), "updated"));
+                .forEach(id -> requestEvents.updated(requestById.get(id)));
         placements.stream().map(AllocationEngine.Placement::offerId).distinct()
-                .forEach(id -> events.offer(offerById.get(id), "updated"));
+                .forEach(id -> offerEvents.updated(offerById.get(id)));
         return made;
     }
 }

@@ -16,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.Schedulers;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.tx.RetryTransientFailures;
@@ -46,7 +45,7 @@ public class OfferExpirySweep {
     ItemLocks itemLocks;
 
     @Inject
-    SupplyEvents events;
+    OfferEvents events;
 
     @Inject
     SupplyConfig config;
@@ -100,7 +99,7 @@ public class OfferExpirySweep {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         due.forEach(o -> o.expire(today));
         em.flush();
-        due.forEach(o -> events.offer(o, "updated"));
+        due.forEach(o -> events.updated(o));
         return due.size();
     }
 

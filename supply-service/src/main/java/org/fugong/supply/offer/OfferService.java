@@ -22,7 +22,6 @@ import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
@@ -37,7 +36,7 @@ import org.fugong.supply.tx.RetryTransientFailures;
 public class OfferService {
 
     @Inject
-    SupplyEvents events;
+    OfferEvents events;
 
     @Inject
     MatchingService matching;
@@ -91,7 +90,7 @@ public class OfferService {
             o.createdAt = Instant.now();
             o.updatedAt = o.createdAt;
             o.persistAndFlush();
-            events.offer(o, "published");
+            events.published(o);
             matching.match(List.of(o.itemCode));
             return new Created<>(URI.create("/api/v1/supply-offers/" + o.id), view(o), null);
         });
@@ -162,7 +161,7 @@ public class OfferService {
         o.status = OfferStatus.WITHDRAWN;
         o.updatedAt = Instant.now();
         SupplyOffer.flush();
-        events.offer(o, "withdrawn");
+        events.withdrawn(o);
         return o;
     }
 }

@@ -20,7 +20,6 @@ import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.AllocationService;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
@@ -36,7 +35,7 @@ import org.fugong.supply.tx.RetryTransientFailures;
 public class RequestService {
 
     @Inject
-    SupplyEvents events;
+    RequestEvents events;
 
     @Inject
     MatchingService matching;
@@ -91,7 +90,7 @@ public class RequestService {
             r.createdAt = Instant.now();
             r.updatedAt = r.createdAt;
             r.persistAndFlush();
-            events.request(r, "submitted");
+            events.submitted(r);
             matching.match(List.of(r.itemCode));
             return new Created<>(URI.create("/api/v1/supply-requests/" + r.id), RequestView.of(r), null);
         });
@@ -136,7 +135,7 @@ public class RequestService {
         r.status = RequestStatus.CANCELLED;
         r.updatedAt = Instant.now();
         SupplyRequest.flush();
-        events.request(r, "cancelled");
+        events.cancelled(r);
         matching.match(List.of(r.itemCode)); // what it held goes to the next in line
         return r;
     }
