@@ -30,4 +30,13 @@ public class Organisation extends PanacheEntityBase {
     public boolean isActive() {
         return "ACTIVE".equals(status);
     }
+
+    /**
+     * Whether the organisation is known and ACTIVE, read without loading it: the registry's events
+     * upsert the row in SQL, behind any copy loaded here.
+     */
+    public static boolean isKnownAndActive(UUID id) {
+        return "ACTIVE".equals(find("select status from Organisation where id = ?1", id).project(String.class)
+                .firstResult());
+    }
 }

@@ -2,17 +2,18 @@ package org.fugong.supply.organisation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
 import org.fugong.supply.allocation.AllocationService;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
+import org.fugong.supply.db.NativeSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class RegistryEventHandler implements EventHandler {
 
     @Inject
-    EntityManager em;
+    NativeSql sql;
 
     @Inject
     ObjectMapper json;
@@ -51,31 +52,27 @@ public class RegistryEventHandler implements EventHandler {
         if (event.type().startsWith("fugong.registry.enterprise.")) {
             JsonNode e = payload.get("enterprise");
             UUID id = UUID.fromString(e.get("id").asText());
-            Organisation before = em.find(Organisation.class, id);
-            boolean suspends = before != null && before.isActive() && !"ACTIVE".equals(e.get("status").asText());
-            if (before != null) {
-                em.detach(before); // the upsert below changes the row behind it
-            }
+            boolean suspends = Organisation.isKnownAndActive(id) && !"ACTIVE".equals(e.get("status").asText());
             if (suspends) {
                 // Supply's lock order: the items the supplier has offers or proposals for, before any row.
                 itemLocks.lock(allocations.itemsOf(id));
             }
-            int changed = em.createNativeQuery("""
+            // An upsert that keeps the newer version: events may arrive late or twice.
+            int changed = sql.update("""
                     INSERT INTO enterprise_view (id, name, kind, status, region_code, priority_tier, version, updated_at)
                     VALUES (:id, :name, :kind, :status, :region, :tier, :version, :now)
                     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, status = EXCLUDED.status,
                         region_code = EXCLUDED.region_code, priority_tier = EXCLUDED.priority_tier,
                         version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
-                    WHERE enterprise_view.version < EXCLUDED.version""")
-                    .setParameter("id", id)
-                    .setParameter("name", e.get("name").asText())
-                    .setParameter("kind", e.get("kind").asText())
-                    .setParameter("status", e.get("status").asText())
-                    .setParameter("region", e.get("region_code").asText())
-                    .setParameter("tier", e.get("priority_tier").asText())
-                    .setParameter("version", e.get("version").asLong())
-                    .setParameter("now", Instant.now())
-                    .executeUpdate();
+                    WHERE enterprise_view.version < EXCLUDED.version""", Map.of(
+                    "id", id,
+                    "name", e.get("name").asText(),
+                    "kind", e.get("kind").asText(),
+                    "status", e.get("status").asText(),
+                    "region", e.get("region_code").asText(),
+                    "tier", e.get("priority_tier").asText(),
+                    "version", e.get("version").asLong(),
+                    "now", Instant.now()));
             if (changed == 1 && suspends) {
                 // The consequences of a suspension: its proposed allocations go back and are matched elsewhere.
                 List<String> items = allocations.cancelProposedOf(id);
