@@ -24,6 +24,23 @@ public final class ScopedFilter {
      * @param ownerField  the entity's organisation id an organisation's people are limited to
      */
     public static ScopedFilter forCaller(Caller caller, String regionField, String ownerField, String cursor) {
+        return forCaller(caller, Scope.fields(regionField, ownerField), cursor);
+    }
+
+    /**
+     * Where an entity's region and owner are found, as JPQL conditions on it: an authority's scope
+     * binds {@code :region} (its GB/T 2260 prefix followed by {@code %}, for {@code like}), an
+     * organisation's binds {@code :own} (its id). Usually the entity's own fields; a subquery when
+     * they lie on another entity (an allocation's delivery region is its request's).
+     */
+    public record Scope(String regionCondition, String ownerCondition) {
+
+        public static Scope fields(String regionField, String ownerField) {
+            return new Scope(regionField + " like :region", ownerField + " = :own");
+        }
+    }
+
+    public static ScopedFilter forCaller(Caller caller, Scope scope, String cursor) {
         ScopedFilter filter = new ScopedFilter();
         UUID after = Cursor.decodeUuid(cursor);
         if (after != null) {
@@ -32,9 +49,10 @@ public final class ScopedFilter {
         }
         if (!caller.isAdmin()) {
             if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
-                filter.prefix(regionField, caller.regionScope().get());
+                filter.where.append(" and (").append(scope.regionCondition()).append(")");
+                filter.params.put("region", RegionScope.prefixOf(caller.regionScope().get()) + "%");
             } else {
-                filter.where.append(" and ").append(ownerField).append(" = :own");
+                filter.where.append(" and (").append(scope.ownerCondition()).append(")");
                 filter.params.put("own", caller.orgId().orElse(new UUID(0, 0)));
             }
         }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -39,16 +40,57 @@ public class Allocation extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The supplier will deliver. */
-    public void confirm() {
-        requireAnswerable();
-        moveTo(AllocationStatus.CONFIRMED);
+    /** A placement of a matching run, waiting for the supplier's answer. */
+    static Allocation proposed(AllocationEngine.Placement p, UUID supplierId, String itemCode, UUID runId, Instant now) {
+        Allocation a = new Allocation();
+        a.id = UuidV7.next();
+        a.requestId = p.requestId();
+        a.offerId = p.offerId();
+        a.supplierId = supplierId;
+        a.itemCode = itemCode;
+        a.quantity = p.quantity();
+        a.status = AllocationStatus.PROPOSED;
+        a.requestRank = p.requestRank();
+        a.nearness = p.nearness();
+        a.capped = p.capped();
+        a.rule = p.rule();
+        a.runId = runId;
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
     }
 
-    /** The supplier cannot deliver; the caller gives the quantity back to the request. */
-    public void decline() {
+    /** The item of an allocation, read without loading it: it is loaded once the item is locked. */
+    static String itemCodeOf(UUID id) {
+        return find("select itemCode from Allocation where id = ?1", id).project(String.class).firstResult();
+    }
+
+    /**
+     * The supplier will deliver.
+     *
+     * @return false when it had confirmed already: the same answer twice changes nothing
+     */
+    public boolean confirm() {
+        if (status == AllocationStatus.CONFIRMED) {
+            return false;
+        }
+        requireAnswerable();
+        moveTo(AllocationStatus.CONFIRMED);
+        return true;
+    }
+
+    /**
+     * The supplier cannot deliver; the caller gives the quantity back to the request.
+     *
+     * @return false when it had declined already
+     */
+    public boolean decline() {
+        if (status == AllocationStatus.DECLINED) {
+            return false;
+        }
         requireAnswerable();
         moveTo(AllocationStatus.DECLINED);
+        return true;
     }
 
     /** Ended before anything shipped; the caller gives the quantity back to the offer and the request. */
@@ -59,35 +101,44 @@ public class Allocation extends PanacheEntityBase {
         moveTo(AllocationStatus.CANCELLED);
     }
 
-    /** Goods leave only against a confirmed allocation: a proposal the supplier has not accepted never ships. */
-    public boolean canShip() {
-        return status == AllocationStatus.CONFIRMED;
-    }
-
-    public void ship() {
-        if (!canShip()) {
+    /**
+     * Logistics picked the goods up. Goods leave only against a confirmed allocation: a proposal the
+     * supplier has not accepted never ships.
+     *
+     * @return false when it was in transit already (the pick-up reported again)
+     */
+    public boolean ship() {
+        if (status == AllocationStatus.IN_TRANSIT) {
+            return false;
+        }
+        if (status != AllocationStatus.CONFIRMED) {
             throw ProblemException.conflict("The allocation is " + status + "; only a CONFIRMED one ships");
         }
         moveTo(AllocationStatus.IN_TRANSIT);
-    }
-
-    /** Confirmed goods may arrive without a pick-up having been reported; unconfirmed ones never. */
-    public boolean canBeDelivered() {
-        return status == AllocationStatus.CONFIRMED || status == AllocationStatus.IN_TRANSIT;
+        return true;
     }
 
     /**
      * The proof of delivery: what was received (never more than allocated) counts as delivered.
+     * Confirmed goods may arrive without a pick-up having been reported; unconfirmed ones never.
      *
-     * @return the shortfall, lost on the way: still needed by the request
+     * @return false when it was delivered already (the delivery reported again)
      */
-    public long deliver(long received) {
-        if (!canBeDelivered()) {
+    public boolean deliver(long received) {
+        if (status == AllocationStatus.DELIVERED) {
+            return false;
+        }
+        if (status != AllocationStatus.CONFIRMED && status != AllocationStatus.IN_TRANSIT) {
             throw ProblemException.conflict("The allocation is " + status + "; only a confirmed one is delivered");
         }
         delivered = Math.max(0, Math.min(received, quantity));
         moveTo(AllocationStatus.DELIVERED);
-        return quantity - delivered;
+        return true;
+    }
+
+    /** What was lost on the way: allocated, shipped and never received, so still needed by the request. */
+    public long shortfall() {
+        return delivered == null ? 0 : quantity - delivered;
     }
 
     private void requireAnswerable() {

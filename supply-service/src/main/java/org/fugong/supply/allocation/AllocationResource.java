@@ -30,6 +30,7 @@ import org.fugong.supply.allocation.api.AllocationView;
 @Tag(name = "Allocations", description = "Who gets which supply, why, and the suppliers' answers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION })
 public class AllocationResource {
 
     @Inject
@@ -43,7 +44,6 @@ public class AllocationResource {
 
     @GET
     @Path("/allocations")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION })
     @Operation(summary = "List allocations in the caller's scope", description = "A supplier's own, a hospital's for its requests, "
             + "an authority's for deliveries in its region.")
     public Page<AllocationView> list(@QueryParam("request_id") String requestId, @QueryParam("cursor") String cursor,
@@ -53,7 +53,6 @@ public class AllocationResource {
 
     @GET
     @Path("/allocations/{id}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION })
     @Operation(summary = "Get an allocation and the rule that placed it")
     public AllocationView get(@PathParam("id") UUID id) {
         return AllocationView.of(service.visible(caller, id));

@@ -1,40 +1,47 @@
 package org.fugong.supply.allocation;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.fugong.platform.paging.Cursor;
 import org.fugong.platform.paging.Page;
+import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
-import org.fugong.platform.security.RegionScope;
-import org.fugong.platform.security.Role;
-import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.SupplyAccess;
 import org.fugong.supply.allocation.api.AllocationView;
+import org.fugong.supply.offer.OfferEvents;
 import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
+import org.fugong.supply.request.RequestEvents;
 import org.fugong.supply.request.SupplyRequest;
 import org.fugong.supply.tx.RetryTransientFailures;
 import org.jboss.logging.Logger;
 
-/** The life of an allocation: PROPOSED → CONFIRMED | DECLINED → IN_TRANSIT → DELIVERED | CANCELLED. */
+/**
+ * The life of an allocation: PROPOSED → CONFIRMED | DECLINED → IN_TRANSIT → DELIVERED | CANCELLED.
+ * The transitions and their preconditions are {@link Allocation}'s; this locks, calls and publishes.
+ */
 @ApplicationScoped
 public class AllocationService {
 
     private static final Logger LOG = Logger.getLogger(AllocationService.class);
 
     @Inject
-    EntityManager em;
+    AllocationEvents allocationEvents;
 
     @Inject
-    SupplyEvents events;
+    OfferEvents offerEvents;
+
+    @Inject
+    RequestEvents requestEvents;
 
     @Inject
     MatchingService matching;
@@ -42,65 +49,31 @@ public class AllocationService {
     @Inject
     ItemLocks itemLocks;
 
-    /** The supplier, the requesting hospital, authorities covering the delivery region, administrators. */
+    @Inject
+    SupplyAccess access;
+
     public Allocation visible(Caller caller, UUID id) {
         Allocation a = id == null ? null : Allocation.findById(id);
-        if (a == null || !canSee(caller, a)) {
+        if (a == null || !access.canSee(caller, a)) {
             throw ProblemException.notFound("Allocation " + id);
         }
         return a;
     }
 
-    private boolean canSee(Caller caller, Allocation a) {
-        if (caller.isAdmin() || caller.actsFor(a.supplierId)) {
-            return true;
-        }
-        SupplyRequest r = SupplyRequest.findById(a.requestId);
-        return (r.requesterOrgId != null && caller.actsFor(r.requesterOrgId))
-                || (caller.hasRole(Role.AUTHORITY) && caller.covers(r.deliveryRegion));
-    }
-
     public Page<AllocationView> list(Caller caller, UUID requestId, String cursor, int limit) {
-        String scope;
-        Object scopeValue;
-        if (caller.isAdmin()) {
-            scope = "";
-            scopeValue = null;
-        } else if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
-            scope = " and a.requestId in (select r.id from SupplyRequest r where r.deliveryRegion like :scope)";
-            scopeValue = RegionScope.prefixOf(caller.regionScope().get()) + "%";
-        } else {
-            scope = " and (a.supplierId = :scope or a.requestId in "
-                    + "(select r.id from SupplyRequest r where r.requesterOrgId = :scope))";
-            scopeValue = caller.orgId().orElse(new UUID(0, 0));
-        }
-        UUID after = Cursor.decodeUuid(cursor);
-        var query = em.createQuery("from Allocation a where 1 = 1" + scope
-                + (requestId == null ? "" : " and a.requestId = :request")
-                + (after == null ? "" : " and a.id > :after") + " order by a.id", Allocation.class)
-                .setMaxResults(limit + 1);
-        if (scopeValue != null) {
-            query.setParameter("scope", scopeValue);
-        }
-        if (requestId != null) {
-            query.setParameter("request", requestId);
-        }
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return Page.of(query.getResultList(), limit, AllocationView::of, a -> a.id.toString());
+        ScopedFilter where = access.allocationsVisibleTo(caller, cursor).equal("requestId", requestId);
+        List<Allocation> rows = Allocation.<Allocation>find(where.query(), where.params()).range(0, limit).list();
+        return Page.of(rows, limit, AllocationView::of, a -> a.id.toString());
     }
 
     @RetryTransientFailures
     @Transactional
     public Allocation confirm(Caller caller, UUID id) {
-        Allocation a = supplierAction(caller, id);
-        if (a.status == AllocationStatus.CONFIRMED) {
-            return a;
+        Allocation a = answeredBy(caller, id);
+        if (a.confirm()) {
+            Allocation.flush();
+            allocationEvents.confirmed(a);
         }
-        a.confirm();
-        em.flush();
-        events.allocation(a, "confirmed");
         return a;
     }
 
@@ -111,38 +84,38 @@ public class AllocationService {
     @RetryTransientFailures
     @Transactional
     public Allocation decline(Caller caller, UUID id) {
-        Allocation a = supplierAction(caller, id);
-        if (a.status == AllocationStatus.DECLINED) {
+        Allocation a = answeredBy(caller, id);
+        if (!a.decline()) {
             return a;
         }
-        a.decline();
-        SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
-        offer.quantity -= a.quantity;
-        offer.allocated -= a.quantity;
-        if (offer.quantity == 0) {
-            offer.status = OfferStatus.WITHDRAWN;
-        }
-        offer.updatedAt = Instant.now();
-        release(a, "declined");
-        events.offer(offer, "updated");
+        SupplyOffer offer = SupplyOffer.findById(a.offerId, LockModeType.PESSIMISTIC_WRITE);
+        offer.takeOffDeclined(a.quantity);
+        giveBackToRequest(a, allocationEvents::declined);
+        offerEvents.updated(offer);
         matching.match(List.of(a.itemCode));
         return a;
     }
 
-    /** Logistics picked the goods up. Unknown allocations are left alone, and only a confirmed one ships. */
+    /**
+     * Logistics picked the goods up. Unknown allocations are left alone, and a pick-up the
+     * allocation refuses (it was never confirmed) is logged, not retried: retrying cannot change it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipped(UUID allocationId) {
-        Allocation a = lockedForEvent(allocationId);
-        if (a == null || a.status == AllocationStatus.IN_TRANSIT) {
+        Allocation a = lockedInLockOrder(allocationId);
+        if (a == null) {
             return;
         }
-        if (!a.canShip()) {
-            LOG.warnf("Pick-up of allocation %s ignored: it is %s, and only a CONFIRMED one ships", a.id, a.status);
+        try {
+            if (!a.ship()) {
+                return;
+            }
+        } catch (ProblemException refused) {
+            LOG.warnf("Pick-up of allocation %s ignored: %s", a.id, refused.getMessage());
             return;
         }
-        a.ship();
-        em.flush();
-        events.allocation(a, "in-transit");
+        Allocation.flush();
+        allocationEvents.inTransit(a);
     }
 
     /**
@@ -152,35 +125,26 @@ public class AllocationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivered(UUID allocationId, long received) {
-        Allocation a = lockedForEvent(allocationId);
-        if (a == null || a.status == AllocationStatus.DELIVERED) {
+        Allocation a = lockedInLockOrder(allocationId);
+        if (a == null) {
             return;
         }
-        if (!a.canBeDelivered()) {
-            LOG.warnf("Delivery of allocation %s ignored: it is %s, and only a confirmed one is delivered", a.id,
-                    a.status);
+        try {
+            if (!a.deliver(received)) {
+                return;
+            }
+        } catch (ProblemException refused) {
+            LOG.warnf("Delivery of allocation %s ignored: %s", a.id, refused.getMessage());
             return;
         }
-        long shortfall = a.deliver(received);
-        SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
-        request.received(a.delivered, shortfall);
-        em.flush();
-        events.allocation(a, "delivered");
-        events.request(request, "updated");
-        if (shortfall > 0) {
+        SupplyRequest request = SupplyRequest.findById(a.requestId, LockModeType.PESSIMISTIC_WRITE);
+        request.received(a.delivered, a.shortfall());
+        SupplyRequest.flush();
+        allocationEvents.delivered(a);
+        requestEvents.updated(request);
+        if (a.shortfall() > 0) {
             matching.match(List.of(a.itemCode));
         }
-    }
-
-    /** An allocation a logistics event names, locked in supply's lock order (its item first), or null. */
-    private Allocation lockedForEvent(UUID allocationId) {
-        Allocation a = em.find(Allocation.class, allocationId);
-        if (a == null) {
-            return null;
-        }
-        itemLocks.lock(List.of(a.itemCode));
-        em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
-        return a;
     }
 
     /** Whether anything of the request has left a supplier. */
@@ -221,44 +185,54 @@ public class AllocationService {
 
     /** The items a supplier has proposed allocations or open offers for. */
     public List<String> itemsOf(UUID supplierId) {
-        return em.createQuery("""
-                select a.itemCode from Allocation a where a.supplierId = :supplier and a.status = :proposed
-                union select o.itemCode from SupplyOffer o where o.supplierId = :supplier and o.status in :live""",
-                String.class).setParameter("supplier", supplierId).setParameter("proposed", AllocationStatus.PROPOSED)
-                .setParameter("live", List.of(OfferStatus.OPEN, OfferStatus.EXHAUSTED)).getResultList();
+        Set<String> items = new TreeSet<>(Allocation.find(
+                "select distinct itemCode from Allocation where supplierId = ?1 and status = ?2", supplierId,
+                AllocationStatus.PROPOSED).project(String.class).list());
+        items.addAll(SupplyOffer.find("select distinct itemCode from SupplyOffer where supplierId = ?1 and status in ?2",
+                supplierId, List.of(OfferStatus.OPEN, OfferStatus.EXHAUSTED)).project(String.class).list());
+        return List.copyOf(items);
     }
 
     /** Cancels an allocation: its quantity is free on the offer again and missing on the request. */
     private void cancelReturningToOffer(Allocation a) {
-        SupplyOffer offer = em.find(SupplyOffer.class, a.offerId, LockModeType.PESSIMISTIC_WRITE);
-        offer.allocated -= a.quantity;
-        offer.refreshStatus();
-        offer.updatedAt = Instant.now();
+        SupplyOffer offer = SupplyOffer.findById(a.offerId, LockModeType.PESSIMISTIC_WRITE);
+        offer.release(a.quantity);
         a.cancel();
-        release(a, "cancelled");
-        events.offer(offer, "updated");
+        giveBackToRequest(a, allocationEvents::cancelled);
+        offerEvents.updated(offer);
     }
 
     /** An allocation that no longer holds its quantity: the request gives it up too. */
-    private void release(Allocation a, String verb) {
-        SupplyRequest request = em.find(SupplyRequest.class, a.requestId, LockModeType.PESSIMISTIC_WRITE);
-        request.allocated -= a.quantity;
-        request.refreshStatus();
-        request.updatedAt = Instant.now();
-        em.flush();
-        events.allocation(a, verb);
-        events.request(request, "updated");
+    private void giveBackToRequest(Allocation a, Consumer<Allocation> publishAllocation) {
+        SupplyRequest request = SupplyRequest.findById(a.requestId, LockModeType.PESSIMISTIC_WRITE);
+        request.release(a.quantity);
+        SupplyRequest.flush();
+        publishAllocation.accept(a);
+        requestEvents.updated(request);
     }
 
-    /** The allocation the caller answers for, locked in supply's lock order: its item, then its row. */
-    private Allocation supplierAction(Caller caller, UUID id) {
-        Allocation a = visible(caller, id);
-        if (!caller.actsFor(a.supplierId) && !caller.isAdmin()) {
-            // The requester may see it but not answer for the supplier.
+    /**
+     * The allocation the caller answers for. Only its supplier does: anyone else, the requester
+     * included, gets 404 as if it did not exist.
+     */
+    private Allocation answeredBy(Caller caller, UUID id) {
+        Allocation a = id == null ? null : lockedInLockOrder(id);
+        if (a == null || !access.canAnswer(caller, a)) {
             throw ProblemException.notFound("Allocation " + id);
         }
-        itemLocks.lock(List.of(a.itemCode));
-        em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
         return a;
+    }
+
+    /**
+     * An allocation locked in supply's lock order — its item, then its row — and loaded only then,
+     * so it shows whatever changed while we waited; null if there is none.
+     */
+    private Allocation lockedInLockOrder(UUID id) {
+        String item = Allocation.itemCodeOf(id);
+        if (item == null) {
+            return null;
+        }
+        itemLocks.lock(List.of(item));
+        return Allocation.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -1,12 +1,14 @@
 package org.fugong.supply.allocation;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.fugong.supply.db.NativeSql;
 
 /**
  * The one lock order of supply: every transaction that changes an item's offers, requests or
@@ -19,14 +21,13 @@ import jakarta.transaction.Transactional;
 public class ItemLocks {
 
     @Inject
-    EntityManager em;
+    NativeSql sql;
 
     /** Re-entrant: taking an item the transaction already holds is harmless. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Collection<String> itemCodes) {
         for (String code : new TreeSet<>(itemCodes)) {
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .setParameter("key", "supply-item:" + code).getSingleResult();
+            sql.value("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))", Map.of("key", "supply-item:" + code));
         }
     }
 }

@@ -4,31 +4,31 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.problem.ProblemException;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.offer.CertificateRule;
+import org.fugong.supply.offer.OfferEvents;
 import org.fugong.supply.offer.OfferStatus;
 import org.fugong.supply.offer.SupplyOffer;
+import org.fugong.supply.organisation.Organisation;
+import org.fugong.supply.request.RequestEvents;
 import org.fugong.supply.request.RequestStatus;
 import org.fugong.supply.request.SupplyRequest;
-import org.fugong.supply.supplier.Supplier;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 /**
@@ -41,19 +41,33 @@ import org.fugong.supply.tx.RetryTransientFailures;
 @ApplicationScoped
 public class MatchingService {
 
-    @Inject
-    EntityManager em;
+    private static final List<RequestStatus> OPEN_REQUESTS = List.of(RequestStatus.OPEN,
+            RequestStatus.PARTIALLY_ALLOCATED);
 
     @Inject
     SupplyConfig config;
 
     @Inject
-    SupplyEvents events;
+    AllocationEvents allocationEvents;
+
+    @Inject
+    OfferEvents offerEvents;
+
+    @Inject
+    RequestEvents requestEvents;
 
     @Inject
     ItemLocks itemLocks;
 
     public record Run(UUID runId, List<Allocation> allocations) {
+    }
+
+    /** One item's open requests and open offers by id (in id order), locked, with the offers' suppliers. */
+    private record Market(SupplyItem item, Map<UUID, SupplyRequest> requests, Map<UUID, SupplyOffer> offers,
+            Map<UUID, Organisation> suppliers) {
+    }
+
+    private record EngineInputs(List<AllocationEngine.Request> requests, List<AllocationEngine.Offer> offers) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -81,97 +95,99 @@ public class MatchingService {
 
     /** Items with open requests: what a run over everything covers. */
     public List<String> itemsWithOpenRequests() {
-        return em.createQuery("select distinct r.itemCode from SupplyRequest r where r.status in :open", String.class)
-                .setParameter("open", List.of(RequestStatus.OPEN, RequestStatus.PARTIALLY_ALLOCATED)).getResultList();
+        return SupplyRequest.find("select distinct itemCode from SupplyRequest where status in ?1", OPEN_REQUESTS)
+                .project(String.class).list();
     }
 
     private List<Allocation> matchItem(String itemCode, UUID runId) {
-        itemLocks.lock(List.of(itemCode));
-        SupplyItem item = SupplyItem.findById(itemCode);
-        LocalDate today = LocalDate.now(config.zone());
-        List<SupplyRequest> requests = em.createQuery(
-                "from SupplyRequest where itemCode = :item and status in :open order by id", SupplyRequest.class)
-                .setParameter("item", itemCode)
-                .setParameter("open", List.of(RequestStatus.OPEN, RequestStatus.PARTIALLY_ALLOCATED))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        if (requests.isEmpty() || item == null) {
+        Market market = lockOpenMarket(itemCode);
+        if (market == null) {
             return List.of();
         }
-        List<SupplyOffer> offers = em.createQuery(
-                "from SupplyOffer where itemCode = :item and status = :open order by id", SupplyOffer.class)
-                .setParameter("item", itemCode).setParameter("open", OfferStatus.OPEN)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        Set<UUID> supplierIds = new LinkedHashSet<>();
-        offers.forEach(o -> supplierIds.add(o.supplierId));
-        Map<UUID, Supplier> suppliers = new HashMap<>();
-        if (!supplierIds.isEmpty()) {
-            Supplier.<Supplier>list("id in ?1", supplierIds).forEach(s -> suppliers.put(s.id, s));
-        }
-        Instant now = Instant.now();
-        List<AllocationEngine.Offer> candidates = new ArrayList<>();
-        List<SupplyOffer> expired = new ArrayList<>();
-        for (SupplyOffer o : offers) {
-            if (o.expire(today)) {
-                expired.add(o); // the daily sweep has not met it yet
-                continue;
-            }
-            Supplier supplier = suppliers.get(o.supplierId);
-            candidates.add(new AllocationEngine.Offer(o.id, itemCode, o.free(), o.originRegion,
-                    CertificateRule.satisfied(item.requiredStandard, o.certificateStandard, o.certificateNumber,
-                            o.certificateValidUntil, today),
-                    supplier != null && supplier.isActive(), o.expiryDate));
-        }
+        LocalDate today = LocalDate.now(config.zone());
+        expireOffersPastTheirDate(market, today);
+        EngineInputs inputs = engineInputs(market, today);
         AllocationEngine engine = new AllocationEngine(
                 new AllocationEngine.Settings(config.equityCap(), config.priorityRegions(), today));
-        List<AllocationEngine.Placement> placements = engine.allocate(requests.stream()
+        return applyPlacements(market, engine.allocate(inputs.requests(), inputs.offers()), runId);
+    }
+
+    /**
+     * Takes the item's lock, then locks its open requests and, if there are any, its open offers.
+     *
+     * @return null when there is nothing to match: no open request, or no such item
+     */
+    private Market lockOpenMarket(String itemCode) {
+        itemLocks.lock(List.of(itemCode));
+        SupplyItem item = SupplyItem.findById(itemCode);
+        List<SupplyRequest> requests = SupplyRequest.<SupplyRequest>find(
+                "itemCode = ?1 and status in ?2 order by id", itemCode, OPEN_REQUESTS)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (requests.isEmpty() || item == null) {
+            return null;
+        }
+        List<SupplyOffer> offers = SupplyOffer.<SupplyOffer>find("itemCode = ?1 and status = ?2 order by id", itemCode,
+                OfferStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<UUID> supplierIds = offers.stream().map(o -> o.supplierId).distinct().toList();
+        Map<UUID, Organisation> suppliers = supplierIds.isEmpty() ? Map.of()
+                : Organisation.<Organisation>list("id in ?1", supplierIds).stream()
+                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        return new Market(item, byId(requests, r -> r.id), byId(offers, o -> o.id), suppliers);
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
+        return rows.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Offers the daily sweep has not met yet are expired now, with their event, and never drawn on. */
+    private void expireOffersPastTheirDate(Market market, LocalDate today) {
+        List<SupplyOffer> expired = market.offers().values().stream().filter(o -> o.expire(today)).toList();
+        if (!expired.isEmpty()) {
+            SupplyOffer.flush();
+            expired.forEach(offerEvents::updated);
+        }
+    }
+
+    /** The market as the engine sees it: what each request still needs, what each offer has free and may give. */
+    private static EngineInputs engineInputs(Market market, LocalDate today) {
+        String itemCode = market.item().code;
+        List<AllocationEngine.Request> requests = market.requests().values().stream()
                 .map(r -> new AllocationEngine.Request(r.id, itemCode, r.remaining(), r.urgency, r.deliveryRegion,
                         r.daysOfSupplyLeft, r.neededBy, r.createdAt))
-                .toList(), candidates);
-        if (!expired.isEmpty()) {
-            em.flush();
-            expired.forEach(o -> events.offer(o, "updated"));
-        }
+                .toList();
+        List<AllocationEngine.Offer> offers = market.offers().values().stream().filter(o -> o.status == OfferStatus.OPEN)
+                .map(o -> {
+                    Organisation supplier = market.suppliers().get(o.supplierId);
+                    return new AllocationEngine.Offer(o.id, itemCode, o.free(), o.originRegion,
+                            CertificateRule.satisfied(market.item().requiredStandard, o.certificateStandard,
+                                    o.certificateNumber, o.certificateValidUntil, today),
+                            supplier != null && supplier.isActive(), o.expiryDate);
+                })
+                .toList();
+        return new EngineInputs(requests, offers);
+    }
+
+    /** Each placement becomes a PROPOSED allocation, taken from its offer and given to its request. */
+    private List<Allocation> applyPlacements(Market market, List<AllocationEngine.Placement> placements, UUID runId) {
         if (placements.isEmpty()) {
             return List.of();
         }
-        Map<UUID, SupplyOffer> offerById = new HashMap<>();
-        offers.forEach(o -> offerById.put(o.id, o));
-        Map<UUID, SupplyRequest> requestById = new HashMap<>();
-        requests.forEach(r -> requestById.put(r.id, r));
+        Instant now = Instant.now();
         List<Allocation> made = new ArrayList<>();
         for (AllocationEngine.Placement p : placements) {
-            SupplyOffer offer = offerById.get(p.offerId());
-            SupplyRequest request = requestById.get(p.requestId());
-            offer.allocated += p.quantity();
-            offer.refreshStatus();
-            offer.updatedAt = now;
-            request.allocated += p.quantity();
-            request.refreshStatus();
-            request.updatedAt = now;
-            Allocation a = new Allocation();
-            a.id = UuidV7.next();
-            a.requestId = request.id;
-            a.offerId = offer.id;
-            a.supplierId = offer.supplierId;
-            a.itemCode = itemCode;
-            a.quantity = p.quantity();
-            a.status = AllocationStatus.PROPOSED;
-            a.requestRank = p.requestRank();
-            a.nearness = p.nearness();
-            a.capped = p.capped();
-            a.rule = p.rule();
-            a.runId = runId;
-            a.createdAt = now;
-            a.updatedAt = now;
+            SupplyOffer offer = market.offers().get(p.offerId());
+            offer.allocate(p.quantity());
+            market.requests().get(p.requestId()).allocate(p.quantity());
+            Allocation a = Allocation.proposed(p, offer.supplierId, offer.itemCode, runId, now);
             a.persist();
             made.add(a);
         }
-        em.flush();
-        made.forEach(a -> events.allocation(a, "proposed"));
+        Allocation.flush();
+        made.forEach(allocationEvents::proposed);
         placements.stream().map(AllocationEngine.Placement::requestId).distinct()
-                .forEach(id -> events.request(requestById.get(id), "updated"));
+                .forEach(id -> requestEvents.updated(market.requests().get(id)));
         placements.stream().map(AllocationEngine.Placement::offerId).distinct()
-                .forEach(id -> events.offer(offerById.get(id), "updated"));
+                .forEach(id -> offerEvents.updated(market.offers().get(id)));
         return made;
     }
 }

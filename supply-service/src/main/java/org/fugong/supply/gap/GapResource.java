@@ -25,6 +25,7 @@ import org.fugong.platform.security.Role;
 @Tag(name = "Shortages", description = "Open demand against free supply and declared production capacity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.READER })
 public class GapResource {
 
     @Inject
@@ -35,7 +36,6 @@ public class GapResource {
 
     @GET
     @Path("/supply-gaps")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.READER })
     @Operation(summary = "Shortages by item", description = "Aggregates only. Demand is counted for delivery regions under the "
             + "region prefix; free supply and capacity everywhere, since supply travels.")
     public List<SupplyGap> gaps(@QueryParam("item") String item, @QueryParam("region") String region) {

@@ -5,10 +5,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.problem.ProblemException;
@@ -16,7 +16,8 @@ import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.RegionScope;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.db.NativeSql;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 /** Shortages and production capacity: where demand outruns supply, and how long output needs to close it. */
@@ -24,7 +25,7 @@ import org.fugong.supply.tx.RetryTransientFailures;
 public class GapService {
 
     @Inject
-    EntityManager em;
+    NativeSql sql;
 
     @Inject
     SupplyConfig config;
@@ -32,7 +33,7 @@ public class GapService {
     @RetryTransientFailures
     @Transactional
     public void declare(Caller caller, CapacityDeclaration body) {
-        Supplier supplier = caller.orgId().map(id -> Supplier.<Supplier>findById(id))
+        Organisation supplier = caller.orgId().map(id -> Organisation.<Organisation>findById(id))
                 .orElseThrow(() -> ProblemException.conflict("Your organisation is not known to supply yet"));
         if (!supplier.isActive()) {
             throw ProblemException.conflict("Your organisation is " + supplier.status);
@@ -40,21 +41,20 @@ public class GapService {
         if (SupplyItem.findById(body.itemCode()) == null) {
             throw ProblemException.invalid("item_code", "is not in the catalogue");
         }
-        em.createNativeQuery("""
+        // An upsert, so two declarations at once cannot both insert.
+        sql.update("""
                 INSERT INTO production_capacity (supplier_id, item_code, daily_quantity, updated_at)
                 VALUES (:supplier, :item, :daily, :now)
                 ON CONFLICT (supplier_id, item_code) DO UPDATE SET daily_quantity = EXCLUDED.daily_quantity,
-                    updated_at = EXCLUDED.updated_at""")
-                .setParameter("supplier", supplier.id).setParameter("item", body.itemCode())
-                .setParameter("daily", body.dailyQuantity()).setParameter("now", Instant.now()).executeUpdate();
+                    updated_at = EXCLUDED.updated_at""",
+                Map.of("supplier", supplier.id, "item", body.itemCode(), "daily", body.dailyQuantity(), "now", Instant.now()));
     }
 
     /** One row per item (or the one asked for), each figure in a single aggregate query. */
     public List<SupplyGap> gaps(String item, String region) {
         String prefix = region == null ? "" : RegionScope.prefixOf(region);
         LocalDate today = LocalDate.now(config.zone());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = sql.rows("""
                 SELECT i.code,
                        coalesce((SELECT sum(r.quantity - r.allocated) FROM supply_request r
                                  WHERE r.item_code = i.code AND r.status IN ('OPEN', 'PARTIALLY_ALLOCATED')
@@ -72,9 +72,7 @@ public class GapService {
                                  WHERE c.item_code = i.code), 0)
                 FROM supply_item i
                 WHERE (:item = '' OR i.code = :item)
-                ORDER BY i.code""")
-                .setParameter("prefix", prefix + "%").setParameter("today", today)
-                .setParameter("item", item == null ? "" : item).getResultList();
+                ORDER BY i.code""", Map.of("prefix", prefix + "%", "today", today, "item", item == null ? "" : item));
         if (item != null && rows.isEmpty()) {
             throw ProblemException.invalid("item", "is not in the catalogue");
         }

@@ -11,12 +11,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fugong.platform.Schedulers;
-import org.fugong.supply.SupplyEvents;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.tx.RetryTransientFailures;
@@ -40,13 +38,10 @@ public class OfferExpirySweep {
     static final LocalTime RUN_AT = LocalTime.of(0, 0, 5);
 
     @Inject
-    EntityManager em;
-
-    @Inject
     ItemLocks itemLocks;
 
     @Inject
-    SupplyEvents events;
+    OfferEvents events;
 
     @Inject
     SupplyConfig config;
@@ -85,22 +80,19 @@ public class OfferExpirySweep {
     @Transactional
     public int run() {
         LocalDate today = LocalDate.now(config.zone());
-        List<String> items = em.createQuery("""
-                select distinct o.itemCode from SupplyOffer o
-                where o.status in :live and o.expiryDate < :today""", String.class)
-                .setParameter("live", SupplyOffer.EXPIRABLE).setParameter("today", today).getResultList();
+        List<String> items = SupplyOffer.find(
+                "select distinct itemCode from SupplyOffer where status in ?1 and expiryDate < ?2",
+                SupplyOffer.EXPIRABLE, today).project(String.class).list();
         if (items.isEmpty()) {
             return 0;
         }
         itemLocks.lock(items); // supply's lock order: items, then rows, then the outbox
-        List<SupplyOffer> due = em.createQuery("""
-                from SupplyOffer o where o.itemCode in :items and o.status in :live and o.expiryDate < :today
-                order by o.id""", SupplyOffer.class)
-                .setParameter("items", items).setParameter("live", SupplyOffer.EXPIRABLE).setParameter("today", today)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<SupplyOffer> due = SupplyOffer.<SupplyOffer>find(
+                "itemCode in ?1 and status in ?2 and expiryDate < ?3 order by id", items, SupplyOffer.EXPIRABLE, today)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         due.forEach(o -> o.expire(today));
-        em.flush();
-        due.forEach(o -> events.offer(o, "updated"));
+        SupplyOffer.flush();
+        due.forEach(o -> events.updated(o));
         return due.size();
     }
 

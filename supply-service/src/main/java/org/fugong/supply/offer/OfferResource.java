@@ -34,6 +34,7 @@ import org.fugong.supply.offer.api.OfferView;
 @Tag(name = "Offers", description = "Suppliers' stock and output, with quality certificates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE })
 public class OfferResource {
 
     @Inject
@@ -52,7 +53,6 @@ public class OfferResource {
     }
 
     @GET
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE })
     @Operation(summary = "List offers in the caller's scope", description = "A supplier's own; an authority's region; all for admins.")
     public Page<OfferView> list(@QueryParam("item") String item, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -61,7 +61,6 @@ public class OfferResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE })
     @Operation(summary = "Get an offer")
     public Response get(@PathParam("id") UUID id) {
         SupplyOffer o = service.visible(caller, id);

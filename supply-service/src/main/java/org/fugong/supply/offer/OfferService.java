@@ -21,8 +21,7 @@ import org.fugong.platform.paging.Page;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
-import org.fugong.platform.security.Role;
-import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.SupplyAccess;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
@@ -30,14 +29,14 @@ import org.fugong.supply.config.SupplyConfig;
 import org.fugong.supply.offer.api.Certificate;
 import org.fugong.supply.offer.api.NewOffer;
 import org.fugong.supply.offer.api.OfferView;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 @ApplicationScoped
 public class OfferService {
 
     @Inject
-    SupplyEvents events;
+    OfferEvents events;
 
     @Inject
     MatchingService matching;
@@ -51,13 +50,15 @@ public class OfferService {
     @Inject
     SupplyConfig config;
 
+    @Inject
+    SupplyAccess access;
+
     @RetryTransientFailures
     @Transactional
     public IdempotentResponse publish(Caller caller, NewOffer body, String idempotencyKey) {
-        UUID supplierId = caller.orgId().orElseThrow(
-                () -> ProblemException.forbidden("Offers are made by a supplier's own people (a token with org_id)"));
+        UUID supplierId = access.offeringSupplier(caller);
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/supply-offers", body, () -> {
-            Supplier supplier = Supplier.findById(supplierId);
+            Organisation supplier = Organisation.findById(supplierId);
             if (supplier == null) {
                 throw ProblemException.conflict("Your organisation is not known to supply yet; register it first");
             }
@@ -91,7 +92,7 @@ public class OfferService {
             o.createdAt = Instant.now();
             o.updatedAt = o.createdAt;
             o.persistAndFlush();
-            events.offer(o, "published");
+            events.published(o);
             matching.match(List.of(o.itemCode));
             return new Created<>(URI.create("/api/v1/supply-offers/" + o.id), view(o), null);
         });
@@ -120,22 +121,16 @@ public class OfferService {
         return OfferView.of(o, item.requiredStandard, LocalDate.now(config.zone()));
     }
 
-    /** Suppliers see their own offers; authorities those from their region; administrators all. */
-    public boolean canSee(Caller caller, SupplyOffer o) {
-        return caller.isAdmin() || caller.actsFor(o.supplierId)
-                || (caller.hasRole(Role.AUTHORITY) && caller.covers(o.originRegion));
-    }
-
     public SupplyOffer visible(Caller caller, UUID id) {
         SupplyOffer o = SupplyOffer.findById(id);
-        if (o == null || !canSee(caller, o)) {
+        if (o == null || !access.canSee(caller, o)) {
             throw ProblemException.notFound("Supply offer " + id);
         }
         return o;
     }
 
     public Page<OfferView> list(Caller caller, String item, String cursor, int limit) {
-        ScopedFilter where = ScopedFilter.forCaller(caller, "originRegion", "supplierId", cursor).equal("itemCode", item);
+        ScopedFilter where = access.offersVisibleTo(caller, cursor).equal("itemCode", item);
         List<SupplyOffer> rows = SupplyOffer.<SupplyOffer>find(where.query(), where.params()).range(0, limit).list();
         Map<String, String> standards = new HashMap<>();
         if (!rows.isEmpty()) {
@@ -150,19 +145,28 @@ public class OfferService {
     @RetryTransientFailures
     @Transactional
     public SupplyOffer withdraw(Caller caller, UUID id) {
-        SupplyOffer o = visible(caller, id);
-        if (!caller.isAdmin() && !caller.actsFor(o.supplierId)) {
-            throw ProblemException.forbidden("Only the supplier withdraws its offer");
+        SupplyOffer o = lockedInLockOrder(id);
+        if (o == null || !access.canSee(caller, o)) {
+            throw ProblemException.notFound("Supply offer " + id);
         }
-        itemLocks.lock(List.of(o.itemCode)); // supply's lock order: the item before any row
-        SupplyOffer.getEntityManager().refresh(o, LockModeType.PESSIMISTIC_WRITE);
-        if (o.status == OfferStatus.WITHDRAWN) {
-            return o;
+        access.requireSupplierOf(caller, o);
+        if (o.withdraw()) {
+            SupplyOffer.flush();
+            events.withdrawn(o);
         }
-        o.status = OfferStatus.WITHDRAWN;
-        o.updatedAt = Instant.now();
-        SupplyOffer.flush();
-        events.offer(o, "withdrawn");
         return o;
+    }
+
+    /**
+     * An offer locked in supply's lock order — its item, then its row — and loaded only then, so it
+     * shows whatever changed while we waited; null if there is none.
+     */
+    private SupplyOffer lockedInLockOrder(UUID id) {
+        String item = SupplyOffer.itemCodeOf(id);
+        if (item == null) {
+            return null;
+        }
+        itemLocks.lock(List.of(item));
+        return SupplyOffer.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

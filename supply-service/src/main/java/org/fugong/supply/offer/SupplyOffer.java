@@ -59,8 +59,54 @@ public class SupplyOffer extends PanacheEntityBase {
         return quantity - allocated;
     }
 
+    /** The item of an offer, read without loading it: it is loaded once the item is locked. */
+    static String itemCodeOf(UUID id) {
+        return find("select itemCode from SupplyOffer where id = ?1", id).project(String.class).firstResult();
+    }
+
+    /** An allocation takes some of the free quantity: EXHAUSTED once none is left. */
+    public void allocate(long taken) {
+        allocated += taken;
+        refreshStatus();
+        updatedAt = Instant.now();
+    }
+
+    /** An allocation ended before shipping gives its quantity back: free again, OPEN again if it was EXHAUSTED. */
+    public void release(long returned) {
+        allocated -= returned;
+        refreshStatus();
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * The supplier declined an allocation: it does not have that quantity after all, so it is no
+     * longer offered either; WITHDRAWN once nothing is left.
+     */
+    public void takeOffDeclined(long declined) {
+        quantity -= declined;
+        allocated -= declined;
+        if (quantity == 0) {
+            status = OfferStatus.WITHDRAWN;
+        }
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * What is not yet allocated is no longer offered; allocations already made stand.
+     *
+     * @return false when it was withdrawn already
+     */
+    public boolean withdraw() {
+        if (status == OfferStatus.WITHDRAWN) {
+            return false;
+        }
+        status = OfferStatus.WITHDRAWN;
+        updatedAt = Instant.now();
+        return true;
+    }
+
     /** Moves between OPEN and EXHAUSTED as allocations take and return quantity. */
-    public void refreshStatus() {
+    private void refreshStatus() {
         if (status == OfferStatus.OPEN && free() == 0) {
             status = OfferStatus.EXHAUSTED;
         } else if (status == OfferStatus.EXHAUSTED && free() > 0) {

@@ -35,6 +35,7 @@ import org.fugong.supply.request.api.RequestView;
 @Tag(name = "Requests", description = "What hospitals and authorities need, and how much of it is allocated and delivered")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.HEALTH_INSTITUTION })
 public class RequestResource {
 
     @Inject
@@ -53,7 +54,6 @@ public class RequestResource {
     }
 
     @GET
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.HEALTH_INSTITUTION })
     @Operation(summary = "List requests in the caller's scope")
     public Page<RequestView> list(@QueryParam("item") String item, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
@@ -63,7 +63,6 @@ public class RequestResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.HEALTH_INSTITUTION })
     @Operation(summary = "Get a request with its allocated and delivered quantities")
     public Response get(@PathParam("id") UUID id) {
         SupplyRequest r = service.visible(caller, id);
@@ -72,7 +71,6 @@ public class RequestResource {
 
     @PUT
     @Path("/{id}/cancellation")
-    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.HEALTH_INSTITUTION })
     @Operation(summary = "Cancel a request", description = "Until something has shipped; its allocations give their quantity back.")
     public RequestView cancel(@PathParam("id") UUID id) {
         return RequestView.of(service.cancel(caller, id));

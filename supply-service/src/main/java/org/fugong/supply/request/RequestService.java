@@ -20,15 +20,15 @@ import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
-import org.fugong.supply.SupplyEvents;
+import org.fugong.supply.SupplyAccess;
 import org.fugong.supply.allocation.AllocationService;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
 import org.fugong.supply.catalogue.SupplyItem;
 import org.fugong.supply.config.SupplyConfig;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.supply.request.api.NewRequest;
 import org.fugong.supply.request.api.RequestView;
-import org.fugong.supply.supplier.Supplier;
 import org.fugong.supply.tx.RetryTransientFailures;
 
 
@@ -36,7 +36,7 @@ import org.fugong.supply.tx.RetryTransientFailures;
 public class RequestService {
 
     @Inject
-    SupplyEvents events;
+    RequestEvents events;
 
     @Inject
     MatchingService matching;
@@ -53,6 +53,9 @@ public class RequestService {
     @Inject
     SupplyConfig config;
 
+    @Inject
+    SupplyAccess access;
+
     @RetryTransientFailures
     @Transactional
     public IdempotentResponse submit(Caller caller, NewRequest body, String idempotencyKey) {
@@ -60,7 +63,7 @@ public class RequestService {
             String region;
             UUID requester = null;
             if (caller.hasRole(Role.HEALTH_INSTITUTION)) {
-                Supplier hospital = caller.orgId().map(id -> Supplier.<Supplier>findById(id)).orElseThrow(
+                Organisation hospital = caller.orgId().map(id -> Organisation.<Organisation>findById(id)).orElseThrow(
                         () -> ProblemException.conflict("Your organisation is not known to supply yet"));
                 if (!hospital.isActive()) {
                     throw ProblemException.conflict("Your organisation is " + hospital.status);
@@ -91,29 +94,22 @@ public class RequestService {
             r.createdAt = Instant.now();
             r.updatedAt = r.createdAt;
             r.persistAndFlush();
-            events.request(r, "submitted");
+            events.submitted(r);
             matching.match(List.of(r.itemCode));
             return new Created<>(URI.create("/api/v1/supply-requests/" + r.id), RequestView.of(r), null);
         });
     }
 
-    /** The requesting hospital, authorities covering the delivery region, administrators. */
-    public boolean canSee(Caller caller, SupplyRequest r) {
-        return caller.isAdmin() || (r.requesterOrgId != null && caller.actsFor(r.requesterOrgId))
-                || (caller.hasRole(Role.AUTHORITY) && caller.covers(r.deliveryRegion));
-    }
-
     public SupplyRequest visible(Caller caller, UUID id) {
         SupplyRequest r = SupplyRequest.findById(id);
-        if (r == null || !canSee(caller, r)) {
+        if (r == null || !access.canSee(caller, r)) {
             throw ProblemException.notFound("Supply request " + id);
         }
         return r;
     }
 
     public Page<RequestView> list(Caller caller, String item, RequestStatus status, String cursor, int limit) {
-        ScopedFilter where = ScopedFilter.forCaller(caller, "deliveryRegion", "requesterOrgId", cursor)
-                .equal("itemCode", item).equal("status", status);
+        ScopedFilter where = access.requestsVisibleTo(caller, cursor).equal("itemCode", item).equal("status", status);
         List<SupplyRequest> rows = SupplyRequest.<SupplyRequest>find(where.query(), where.params()).range(0, limit)
                 .list();
         return Page.of(rows, limit, RequestView::of, r -> r.id.toString());
@@ -123,21 +119,32 @@ public class RequestService {
     @RetryTransientFailures
     @Transactional
     public SupplyRequest cancel(Caller caller, UUID id) {
-        SupplyRequest r = visible(caller, id);
-        itemLocks.lock(List.of(r.itemCode)); // supply's lock order: the item before any row
-        SupplyRequest.getEntityManager().refresh(r, LockModeType.PESSIMISTIC_WRITE);
-        if (r.status == RequestStatus.CANCELLED) {
+        SupplyRequest r = lockedInLockOrder(id);
+        if (r == null || !access.canCancel(caller, r)) {
+            throw ProblemException.notFound("Supply request " + id);
+        }
+        boolean anythingShipped = allocations.anyShipped(r.id);
+        if (!r.canBeCancelled(anythingShipped)) {
             return r;
         }
-        if (r.status == RequestStatus.FULFILLED || allocations.anyShipped(r.id)) {
-            throw ProblemException.conflict("Supply is already on its way or delivered; it can no longer be cancelled");
-        }
         allocations.cancelOpenFor(r);
-        r.status = RequestStatus.CANCELLED;
-        r.updatedAt = Instant.now();
+        r.cancel(anythingShipped);
         SupplyRequest.flush();
-        events.request(r, "cancelled");
+        events.cancelled(r);
         matching.match(List.of(r.itemCode)); // what it held goes to the next in line
         return r;
+    }
+
+    /**
+     * A request locked in supply's lock order — its item, then its row — and loaded only then, so it
+     * shows whatever changed while we waited; null if there is none.
+     */
+    private SupplyRequest lockedInLockOrder(UUID id) {
+        String item = SupplyRequest.itemCodeOf(id);
+        if (item == null) {
+            return null;
+        }
+        itemLocks.lock(List.of(item));
+        return SupplyRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

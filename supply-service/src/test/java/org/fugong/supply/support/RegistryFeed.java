@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fugong.contracts.Contracts;
-import org.fugong.supply.supplier.Supplier;
+import org.fugong.supply.organisation.Organisation;
 import org.fugong.testing.SharedInfrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,15 +36,15 @@ public final class RegistryFeed {
         UUID id = UUID.randomUUID();
         publish(id, kind, county, status, version, "fugong.registry.enterprise.registered", UUID.randomUUID().toString());
         await(() -> {
-            Supplier s = read(id);
+            Organisation s = read(id);
             return s != null && s.version == version;
         });
         return id;
     }
 
     /** The read model as it is now: a new transaction, so nothing cached from an earlier look. */
-    public static Supplier read(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> Supplier.<Supplier>findById(id));
+    public static Organisation read(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Organisation.<Organisation>findById(id));
     }
 
     /** Publishes an enterprise event from the contract example with the given state. */

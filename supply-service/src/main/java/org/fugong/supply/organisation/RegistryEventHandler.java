@@ -1,32 +1,33 @@
-package org.fugong.supply.supplier;
+package org.fugong.supply.organisation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
 import org.fugong.supply.allocation.AllocationService;
 import org.fugong.supply.allocation.ItemLocks;
 import org.fugong.supply.allocation.MatchingService;
+import org.fugong.supply.db.NativeSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Keeps the read models of organisations and regions from the registry's events. Each event
- * carries the full state, so the handler upserts it, keeping whichever version is newer; the
- * platform makes sure one event is applied once.
+ * Keeps the read model of organisations from the registry's events. Each event carries the full
+ * state, so the handler upserts it, keeping whichever version is newer; the platform makes sure one
+ * event is applied once. Region risk levels are not consumed: no rule of supply depends on them.
  */
 @ApplicationScoped
 public class RegistryEventHandler implements EventHandler {
 
     @Inject
-    EntityManager em;
+    NativeSql sql;
 
     @Inject
     ObjectMapper json;
@@ -48,7 +49,7 @@ public class RegistryEventHandler implements EventHandler {
 
     @Override
     public List<String> topics() {
-        return List.of("registry.enterprises", "registry.regions");
+        return List.of("registry.enterprises");
     }
 
     @Override
@@ -57,31 +58,27 @@ public class RegistryEventHandler implements EventHandler {
         if (event.type().startsWith("fugong.registry.enterprise.")) {
             JsonNode e = payload.get("enterprise");
             UUID id = UUID.fromString(e.get("id").asText());
-            Supplier before = em.find(Supplier.class, id);
-            boolean suspends = before != null && before.isActive() && !"ACTIVE".equals(e.get("status").asText());
-            if (before != null) {
-                em.detach(before); // the upsert below changes the row behind it
-            }
+            boolean suspends = Organisation.isKnownAndActive(id) && !"ACTIVE".equals(e.get("status").asText());
             if (suspends) {
                 // Supply's lock order: the items the supplier has offers or proposals for, before any row.
                 itemLocks.lock(allocations.itemsOf(id));
             }
-            int changed = em.createNativeQuery("""
+            // An upsert that keeps the newer version: events may arrive late or twice.
+            int changed = sql.update("""
                     INSERT INTO enterprise_view (id, name, kind, status, region_code, priority_tier, version, updated_at)
                     VALUES (:id, :name, :kind, :status, :region, :tier, :version, :now)
                     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, status = EXCLUDED.status,
                         region_code = EXCLUDED.region_code, priority_tier = EXCLUDED.priority_tier,
                         version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
-                    WHERE enterprise_view.version < EXCLUDED.version""")
-                    .setParameter("id", id)
-                    .setParameter("name", e.get("name").asText())
-                    .setParameter("kind", e.get("kind").asText())
-                    .setParameter("status", e.get("status").asText())
-                    .setParameter("region", e.get("region_code").asText())
-                    .setParameter("tier", e.get("priority_tier").asText())
-                    .setParameter("version", e.get("version").asLong())
-                    .setParameter("now", Instant.now())
-                    .executeUpdate();
+                    WHERE enterprise_view.version < EXCLUDED.version""", Map.of(
+                    "id", id,
+                    "name", e.get("name").asText(),
+                    "kind", e.get("kind").asText(),
+                    "status", e.get("status").asText(),
+                    "region", e.get("region_code").asText(),
+                    "tier", e.get("priority_tier").asText(),
+                    "version", e.get("version").asLong(),
+                    "now", Instant.now()));
             if (changed == 1 && suspends) {
                 // The consequences of a suspension: its proposed allocations go back and are matched elsewhere.
                 List<String> items = allocations.cancelProposedOf(id);
@@ -89,17 +86,7 @@ public class RegistryEventHandler implements EventHandler {
                     matching.match(items);
                 }
             }
-        } else if (event.type().equals("fugong.registry.region.risk-level-changed")) {
-            JsonNode r = payload.get("region");
-            em.createNativeQuery("""
-                    INSERT INTO region_view (code, risk_level, version) VALUES (:code, :risk, :version)
-                    ON CONFLICT (code) DO UPDATE SET risk_level = EXCLUDED.risk_level, version = EXCLUDED.version
-                    WHERE region_view.version < EXCLUDED.version""")
-                    .setParameter("code", r.get("code").asText())
-                    .setParameter("risk", r.get("risk_level").asText())
-                    .setParameter("version", r.get("version").asLong())
-                    .executeUpdate();
         }
-        // Other types on these topics are of no interest to supply.
+        // Other types on the topic are of no interest to supply.
     }
 }

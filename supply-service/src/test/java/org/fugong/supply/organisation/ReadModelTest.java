@@ -1,4 +1,4 @@
-package org.fugong.supply.supplier;
+package org.fugong.supply.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,9 @@ class ReadModelTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    RegistryEventHandler handler;
+
     @Test
     void theSameEventDeliveredTwiceChangesTheReadModelOnce() {
         UUID id = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
@@ -40,7 +43,7 @@ class ReadModelTest {
         String marker = markerBehind(id, "420111");
         assertThat(processed(marker)).isEqualTo(1);
         assertThat(processed(eventId)).isEqualTo(1);
-        Supplier now = RegistryFeed.read(id);
+        Organisation now = RegistryFeed.read(id);
         assertThat(now.status).isEqualTo("SUSPENDED");
         assertThat(now.version).isEqualTo(3);
     }
@@ -57,6 +60,14 @@ class ReadModelTest {
         assertThat(processed(stale)).as("the stale event was handled, and ignored").isEqualTo(1);
         assertThat(RegistryFeed.read(id).status).isEqualTo("SUSPENDED");
         assertThat(RegistryFeed.read(id).version).isEqualTo(5);
+    }
+
+    @Test
+    void regionRiskLevelsAreNeitherConsumedNorKeptSinceNothingInSupplyReadsThem() {
+        assertThat(handler.topics()).containsExactly("registry.enterprises");
+        Object table = QuarkusTransaction.requiringNew().call(
+                () -> em.createNativeQuery("SELECT to_regclass('region_view')::text").getSingleResult());
+        assertThat(table).as("region_view was dropped").isNull();
     }
 
     /**
