@@ -1,6 +1,6 @@
 package org.fugong.registry.api;
 
-import static org.fugong.registry.support.Problems.problem;
+import static org.fugong.testing.ProblemAssertions.problem;
 
 import org.fugong.registry.support.Api;
 import org.fugong.registry.support.RegistryTest;

@@ -1,7 +1,7 @@
 package org.fugong.registry.api;
 
 import static io.restassured.RestAssured.given;
-import static org.fugong.registry.support.Problems.problem;
+import static org.fugong.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;

@@ -13,8 +13,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.fugong.registry.support.Api;
-import org.fugong.registry.support.Problems;
 import org.fugong.registry.support.RegistryTest;
+import org.fugong.testing.ProblemAssertions;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +88,7 @@ class ServiceSurfaceTest {
                 lock.setString(1, "admin-racing POST /api/v1/enterprises\n" + key);
                 lock.execute();
             }
-            Problems.problem(Api.as(admin).header("Idempotency-Key", key).body(Api.enterpriseBody())
+            ProblemAssertions.problem(Api.as(admin).header("Idempotency-Key", key).body(Api.enterpriseBody())
                     .post("/api/v1/enterprises").then(), 409).body("detail", startsWith("Idempotency-Key"));
             c.rollback();
         }
@@ -98,6 +98,6 @@ class ServiceSurfaceTest {
 
     @Test
     void methodsThatDoNotExistAre405ProblemJson() {
-        Problems.problem(Api.as(Api.admin()).delete("/api/v1/regions/420000").then(), 405);
+        ProblemAssertions.problem(Api.as(Api.admin()).delete("/api/v1/regions/420000").then(), 405);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.fugong.registry.support.Api;
-import org.fugong.registry.support.Problems;
 import org.fugong.registry.support.RegistryTest;
+import org.fugong.testing.ProblemAssertions;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -391,7 +391,7 @@ class EnterpriseResourceTest {
     }
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return Problems.problem(response, status);
+        return ProblemAssertions.problem(response, status);
     }
 
     static long count() {

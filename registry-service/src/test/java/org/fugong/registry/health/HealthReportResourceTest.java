@@ -1,7 +1,7 @@
 package org.fugong.registry.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.fugong.registry.support.Problems.problem;
+import static org.fugong.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 

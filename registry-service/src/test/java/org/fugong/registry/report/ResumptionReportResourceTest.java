@@ -1,6 +1,6 @@
 package org.fugong.registry.report;
 
-import static org.fugong.registry.support.Problems.problem;
+import static org.fugong.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.fugong.supply.support.Api;
 import org.fugong.supply.support.RegistryFeed;
 import org.fugong.supply.support.SupplyTest;
+import org.fugong.testing.ProblemAssertions;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +33,7 @@ class EveryEndpointTest {
     static final String ANY = UUID.randomUUID().toString();
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
-                .body("type", startsWith("urn:fugong:problem:"));
+        return ProblemAssertions.problem(response, status);
     }
 
     /** Endpoints that read a body, with a role allowed to call them. */

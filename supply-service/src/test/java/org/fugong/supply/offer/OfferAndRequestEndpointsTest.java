@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.fugong.supply.support.Api;
 import org.fugong.supply.support.RegistryFeed;
 import org.fugong.supply.support.SupplyTest;
+import org.fugong.testing.ProblemAssertions;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +28,7 @@ import io.restassured.response.ValidatableResponse;
 class OfferAndRequestEndpointsTest {
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
-                .body("type", startsWith("urn:fugong:problem:")).body("detail", notNullValue());
+        return ProblemAssertions.problem(response, status);
     }
 
     @Test
