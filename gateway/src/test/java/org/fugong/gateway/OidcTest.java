@@ -123,6 +123,17 @@ class OidcTest {
     }
 
     @Test
+    void aTokenForSeveralAudiencesMustNameItsClient() {
+        String several = sign(token(List.of("fugong-authority")).claim("region_scope", "42")
+                .audience(java.util.Set.of(StandInServers.OIDC_AUDIENCE, "canteen-app")));
+        given().auth().oauth2(several).get("/api/v1/enterprises").then().statusCode(401)
+                .body("detail", containsString("azp"));
+        String named = sign(token(List.of("fugong-authority")).claim("region_scope", "42")
+                .audience(java.util.Set.of(StandInServers.OIDC_AUDIENCE, "canteen-app")).claim("azp", "provincial-portal"));
+        given().auth().oauth2(named).get("/api/v1/enterprises").then().statusCode(200);
+    }
+
+    @Test
     void aRoleThatMerelyHasOneOfOurNamesGetsNothing() {
         given().auth().oauth2(sign(token(List.of("ADMIN")))).get("/api/v1/enterprises").then().statusCode(403)
                 .contentType("application/problem+json").body("detail", containsString("no role"));

@@ -71,7 +71,9 @@ public class ApiKeys {
     }
 
     void onStart(@Observes StartupEvent event) {
-        config.adminKey().filter(k -> !k.isBlank()).map(ApiKeys::requireStrongBootstrapKey)
+        // Stripped before hashing too: a header value arrives without surrounding whitespace, so a
+        // trailing newline in the secret would otherwise make the key unusable.
+        config.adminKey().map(String::strip).filter(k -> !k.isBlank()).map(ApiKeys::requireStrongBootstrapKey)
                 .ifPresent(this::ensureBootstrapAdmin);
         reload();
         refresher = Schedulers.daemon("api-key-refresh");

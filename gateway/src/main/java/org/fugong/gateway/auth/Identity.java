@@ -11,6 +11,20 @@ import java.util.UUID;
  */
 public record Identity(String subject, Set<String> roles, UUID orgId, String regionScope, String tier) {
 
+    /**
+     * Who an anonymous request's internal token names: one identity for every address, so its token
+     * is signed once per service and cached, not once per address (rotating addresses would
+     * otherwise cost an RSA signature each on the event loop). The address stays in the rate-limit
+     * bucket's key, which is this record's {@link #subject()}.
+     */
+    static final Identity ANONYMOUS_CALLER = new Identity("anonymous", Set.of(org.fugong.platform.security.Role.READER),
+            null, null, null);
+
+    /** Whether this is an anonymous caller on a public path (counted per address). */
+    public boolean isAnonymous() {
+        return subject.startsWith("anonymous:");
+    }
+
     public static Identity anonymous(String address, String tier) {
         return new Identity("anonymous:" + address, Set.of(org.fugong.platform.security.Role.READER), null, null, tier);
     }

@@ -70,7 +70,8 @@ public class InternalTokens {
      * and each service accepts only tokens naming itself, so a token seen by one service cannot be
      * replayed against another. Signed afresh once half its lifetime has passed.
      */
-    public CharSequence authorizationFor(Identity identity, String audience) {
+    public CharSequence authorizationFor(Identity caller, String audience) {
+        Identity identity = caller.isAnonymous() ? Identity.ANONYMOUS_CALLER : caller;
         Instant now = Instant.now();
         Map<Identity, Cached> cache = caches.computeIfAbsent(audience, a -> new ConcurrentHashMap<>());
         Cached cached = cache.get(identity);

@@ -21,6 +21,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -126,6 +127,8 @@ public class OidcTokens {
                 throw new UnknownKey();
             }
             throw Rejection.unauthenticated(reason(e));
+        } catch (MalformedClaimException e) {
+            throw Rejection.unauthenticated("The bearer token's audience (aud) is malformed");
         }
     }
 
@@ -145,10 +148,17 @@ public class OidcTokens {
         return builder.build();
     }
 
-    /** {@code azp}, when present, must be the audience itself or a client configured as allowed. */
-    private void checkAuthorizedParty(JwtClaims claims) {
+    /**
+     * {@code azp}, when present, must be the audience itself or a client configured as allowed; a
+     * token for several audiences must name it (OIDC Core 2), or a token issued to any client that
+     * merely lists this API among others would pass.
+     */
+    private void checkAuthorizedParty(JwtClaims claims) throws MalformedClaimException {
         Object azp = claims.getClaimValue("azp");
         if (azp == null) {
+            if (claims.getAudience().size() > 1) {
+                throw Rejection.unauthenticated("A bearer token for several audiences must name its client (azp)");
+            }
             return;
         }
         GatewayConfig.Oidc oidc = config.oidc();

@@ -68,7 +68,7 @@ public final class ClientAddress {
         String client = peer;
         String[] hops = forwardedFor.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
+            String hop = withoutPort(hops[i].strip());
             if (literal(hop) == null) {
                 return client; // garbage from further left: the last hop we could read is who we know
             }
@@ -108,12 +108,28 @@ public final class ClientAddress {
         return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
     }
 
+    /**
+     * Some proxies write {@code address:port} ({@code 203.0.113.5:41234}, {@code [2001:db8::1]:443}):
+     * the port is dropped, so such an entry still names its client.
+     */
+    private static String withoutPort(String text) {
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            return close < 0 ? text : text.substring(1, close);
+        }
+        int colon = text.indexOf(':');
+        if (colon > 0 && colon == text.lastIndexOf(':') && text.indexOf('.') > 0) {
+            return text.substring(0, colon); // IPv4 with a port; a bare IPv6 address has several colons
+        }
+        return text;
+    }
+
     /** The bytes of an IPv4 or IPv6 literal (IPv4-mapped IPv6 as IPv4), or null for anything else. */
     static byte[] literal(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        String bare = withoutPort(text);
         int zone = bare.indexOf('%');
         if (zone >= 0) {
             bare = bare.substring(0, zone);

@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.fugong.gateway.GatewayConfig;
+import org.fugong.gateway.auth.ApiKeys;
 import org.fugong.gateway.ratelimit.TokenBucket;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,9 +33,13 @@ public class FrontDoor {
     /** Routing-context keys for what this handler worked out. */
     public static final String CLIENT_ADDRESS = "fugong.client-address";
     public static final String PATH = "fugong.path";
+    private static final String FORWARDED = "fugong.forwarded";
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    ApiKeys apiKeys;
 
     private ClientAddress addresses;
     private AddressLimiter limiter;
@@ -73,7 +79,10 @@ public class FrontDoor {
             return;
         }
         String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        String client = addresses.resolve(peer, request.getHeader("X-Forwarded-For"));
+        // Every X-Forwarded-For line, in order: a proxy may add its own line instead of appending to
+        // the client's, and reading only the first would believe the client.
+        List<String> forwardedFor = request.headers().getAll("X-Forwarded-For");
+        String client = addresses.resolve(peer, forwardedFor.isEmpty() ? null : String.join(",", forwardedFor));
         ctx.put(CLIENT_ADDRESS, client);
         String key = ClientAddress.limitKey(client);
         TokenBucket.Decision decision = limiter.admit(key, System.currentTimeMillis());
@@ -84,8 +93,10 @@ public class FrontDoor {
                             + decision.retryAfterSeconds() + " s", null);
             return;
         }
+        // A 401 the gateway gave is a failed authentication; one a service gave to a forwarded
+        // request is not the caller's guess (a broken service must not lock every client out).
         ctx.addHeadersEndHandler(v -> {
-            if (ctx.response().getStatusCode() == 401) {
+            if (ctx.response().getStatusCode() == 401 && !Boolean.TRUE.equals(ctx.get(FORWARDED))) {
                 limiter.failed(key, System.currentTimeMillis());
             }
         });
@@ -97,7 +108,28 @@ public class FrontDoor {
             return;
         }
         ctx.put(PATH, path);
+        if (path.startsWith("/admin/") && !isPreflight(request) && !adminKeyIsKnown(request)) {
+            // Refused here, before the body is read and on this thread, so the failure is counted
+            // before the next request from the address is admitted: otherwise thousands of guesses
+            // sent at once with slow bodies would all pass the failure budget before any was charged.
+            ctx.response().putHeader("WWW-Authenticate", "ApiKey");
+            ProblemResponses.send(ctx, 401, "unauthenticated", "Unauthenticated", "A valid X-Api-Key is required", null);
+            return;
+        }
         ctx.next();
+    }
+
+    private static boolean isPreflight(HttpServerRequest request) {
+        return request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null;
+    }
+
+    private boolean adminKeyIsKnown(HttpServerRequest request) {
+        return apiKeys.authenticate(request.getHeader("X-Api-Key")).isPresent();
+    }
+
+    /** Marks an exchange as forwarded to a service: its answers are the service's, not the gateway's. */
+    public static void markForwarded(RoutingContext ctx) {
+        ctx.put(FORWARDED, Boolean.TRUE);
     }
 
     private static int headerBytes(HttpServerRequest request) {

@@ -2,6 +2,7 @@ package org.fugong.gateway.edge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one path the gateway decides on and forwards: the raw request path with percent-encoded
@@ -36,6 +37,7 @@ public final class SafePath {
         }
         String decoded = decodeUnreserved(raw);
         List<String> segments = new ArrayList<>();
+        boolean previousWasEmpty = false;
         int start = 1;
         while (start <= decoded.length()) {
             int end = decoded.indexOf('/', start);
@@ -44,15 +46,21 @@ public final class SafePath {
             }
             String segment = decoded.substring(start, end);
             if (segment.equals("..")) {
+                if (previousWasEmpty) {
+                    // RFC 3986 keeps empty segments, so "a//.." is "a/" there and "/" here: refused
+                    // rather than resolved differently from a proxy or WAF that follows the RFC.
+                    throw new Refused("A '..' after an empty segment ('//..') is ambiguous");
+                }
                 if (segments.isEmpty()) {
                     throw new Refused("The path climbs above the root with '..'");
                 }
                 segments.remove(segments.size() - 1);
-            } else if (segment.startsWith("..;") || segment.startsWith(".;")) {
+            } else if (isDotWithParameters(segment)) {
                 throw new Refused("A dot segment may not carry parameters");
             } else if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.add(segment);
             }
+            previousWasEmpty = segment.isEmpty();
             start = end + 1;
         }
         // As RFC 3986 5.2.4 does: a path ending in '/', '/.' or '/..' keeps a trailing slash.
@@ -65,6 +73,12 @@ public final class SafePath {
             path.append('/');
         }
         return path.toString();
+    }
+
+    /** {@code ..;x}, {@code .;x}, or the same with {@code ;} encoded: a server that strips parameters would resolve them. */
+    private static boolean isDotWithParameters(String segment) {
+        String upper = segment.toUpperCase(Locale.ROOT);
+        return upper.startsWith("..;") || upper.startsWith(".;") || upper.startsWith("..%3B") || upper.startsWith(".%3B");
     }
 
     /** True when the path has no escape, no dot segment, no empty segment and no forbidden character. */

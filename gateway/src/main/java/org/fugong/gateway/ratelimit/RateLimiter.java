@@ -29,6 +29,7 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    private static final int MAX_LOCAL_BUCKETS = 100_000;
 
     @Inject
     GatewayConfig config;
@@ -78,6 +79,12 @@ public class RateLimiter {
     }
 
     private TokenBucket.Decision takeLocally(String bucket, double rate, int burst) {
+        if (local.size() >= MAX_LOCAL_BUCKETS && !local.containsKey(bucket)) {
+            // Bounded: callers rotating through addresses (each anonymous address is a client) would
+            // otherwise grow this map for an hour. Forgetting buckets starts everyone afresh, which the
+            // per-address limits in front (edge.AddressLimiter) still bound.
+            local.clear();
+        }
         AtomicReference<TokenBucket.State> state = local.computeIfAbsent(bucket, k -> new AtomicReference<>());
         TokenBucket.State after = state.updateAndGet(before -> TokenBucket.take(before, System.currentTimeMillis(), rate, burst));
         return TokenBucket.decision(after.lastAllowed(), after.tokens(), rate, burst);

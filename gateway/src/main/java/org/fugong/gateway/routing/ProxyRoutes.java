@@ -207,6 +207,7 @@ public class ProxyRoutes {
         }
         headers.set(REQUEST_ID_HEADER, exchange.requestId);
         headers.set(TRACEPARENT, exchange.traceparent);
+        FrontDoor.markForwarded(ctx);
         if (!upstream.forward(request)) {
             exchange.outcome = "circuit_open";
             response.putHeader("Retry-After", Long.toString(upstream.breaker().retryAfterSeconds()));

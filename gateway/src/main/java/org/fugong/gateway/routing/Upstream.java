@@ -72,7 +72,8 @@ final class Upstream {
                     return Future.succeededFuture(response);
                 }, failure -> {
                     if (limited != null && limited.exceeded()) {
-                        return Future.succeededFuture(tooLarge(context)); // the caller's fault, not the service's
+                        breaker.onAbandoned(); // the caller's fault, not the service's: a half-open trial ends here
+                        return Future.succeededFuture(tooLarge(context));
                     }
                     if (context.request().proxiedRequest().response().closed()) {
                         // The caller went away mid-request (and the proxy reset the call): not the service's fault.

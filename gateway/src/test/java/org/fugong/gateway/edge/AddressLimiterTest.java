@@ -61,6 +61,9 @@ class AddressLimiterTest {
         assertThat(addresses.resolve("10.1.2.3", "not-an-address")).isEqualTo("10.1.2.3");
         assertThat(addresses.resolve("10.1.2.3", null)).isEqualTo("10.1.2.3");
         assertThat(new ClientAddress(List.of()).resolve("10.1.2.3", "1.2.3.4")).isEqualTo("10.1.2.3");
+        // Some proxies write a port with the address.
+        assertThat(addresses.resolve("10.1.2.3", "1.2.3.4:41234")).isEqualTo("1.2.3.4");
+        assertThat(addresses.resolve("10.1.2.3", "[2001:db8::7]:443")).isEqualTo("2001:db8::7");
     }
 
     @Test

@@ -23,7 +23,7 @@ class SafePathTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/..", "/../etc", "/a/../../b", "/a/%2e%2e/%2E%2E/b", "/a%2fb", "/a%2F..", "/a%5cb", "/a\\b",
-            "/a%00", "/a\u0000", "/a\tb", "/a%7f", "/a/..;/b", "/a/.;x/b", "/a%", "/a%4", "/a%g0", "relative", "" })
+            "/a%00", "/a\u0000", "/a\tb", "/a%7f", "/a/..;/b", "/a/.;x/b", "/a/..%3Bx/b", "/a/..%3bx/b", "/a//../b", "/api/v1/supply-items//../supply-gaps", "/a%", "/a%4", "/a%g0", "relative", "" })
     void refusesWhatCannotBeNormalisedSafely(String raw) {
         assertThatThrownBy(() -> SafePath.normalise(raw)).isInstanceOf(SafePath.Refused.class);
     }

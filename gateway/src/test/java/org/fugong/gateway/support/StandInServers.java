@@ -48,6 +48,10 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
                 String echo = new JsonObject().put("service", service).put("method", request.method().name())
                         .put("uri", request.uri()).put("headers", headers).put("body_length", body.length()).encode();
                 String delay = request.getParam("delay_ms");
+                String status = request.getParam("status"); // a service that answers with this status
+                if (status != null) {
+                    request.response().setStatusCode(Integer.parseInt(status));
+                }
                 if (request.path().equals("/q/health/ready")) {
                     request.response().end("{\"status\":\"UP\"}");
                 } else if (request.path().equals("/q/openapi")) {
