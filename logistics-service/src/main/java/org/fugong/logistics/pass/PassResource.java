@@ -1,0 +1,119 @@
+package org.fugong.logistics.pass;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fugong.logistics.code.PassKeys;
+import org.fugong.logistics.code.QrImages;
+import org.fugong.logistics.pass.api.NewPass;
+import org.fugong.logistics.pass.api.PassDecisionRequest;
+import org.fugong.logistics.pass.api.PassView;
+import org.fugong.platform.http.ETags;
+import org.fugong.platform.http.QueryParams;
+import org.fugong.platform.idempotency.IdempotencyKeys;
+import org.fugong.platform.paging.Cursor;
+import org.fugong.platform.paging.Page;
+import org.fugong.platform.problem.ProblemException;
+import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.Role;
+
+@Path("/api/v1/green-passes")
+@Tag(name = "Green passes", description = "One vehicle, one pass, one route; a signed code that checkpoints verify offline")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE })
+public class PassResource {
+
+    public static final String JWKS_MEDIA_TYPE = "application/jwk-set+json";
+
+    @Inject
+    PassService service;
+
+    @Inject
+    PassKeys keys;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Role.ENTERPRISE)
+    @Operation(summary = "Apply for a green pass", description = "By an enterprise for itself. Approved at once "
+            + "by the rule, or left PENDING_REVIEW for an authority covering the origin; the rule that decided is "
+            + "in `rule`. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Applied for; numbered, and signed if approved")
+    public Response apply(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull NewPass body) {
+        return service.apply(caller, body, idempotencyKey).toResponse();
+    }
+
+    @GET
+    @Operation(summary = "List green passes in the caller's scope", description = "An enterprise its own, an "
+            + "authority those with an end in its scope. Driver data masked but for the enterprise and administrators.")
+    public Page<PassView> list(@QueryParam("status") String status, @QueryParam("cargo_category") String cargo,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return service.list(caller, QueryParams.enumValue("status", status, PassStatus.class),
+                QueryParams.enumValue("cargo_category", cargo, CargoCategory.class), cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a green pass")
+    public Response get(@PathParam("id") UUID id) {
+        GreenPass p = service.visible(caller, id);
+        return Response.ok(PassView.of(p, service.seesDriver(caller, p))).tag(ETags.of(p.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}/decision")
+    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY })
+    @Operation(summary = "Approve or refuse a pass under review", description = "By an authority whose scope "
+            + "covers the origin, with a reason. An approved pass gets its signed code.")
+    public PassView decide(@PathParam("id") UUID id, @Valid @NotNull PassDecisionRequest body) {
+        GreenPass p = service.decide(caller, id, body);
+        return PassView.of(p, service.seesDriver(caller, p));
+    }
+
+    @GET
+    @Path("/{id}/qr.png")
+    @Produces({ "image/png", "application/problem+json" })
+    @Operation(summary = "The pass's signed code as a QR image", description = "409 until the pass is approved.")
+    @APIResponse(responseCode = "200", description = "PNG image of the code")
+    public Response qr(@PathParam("id") UUID id) {
+        GreenPass p = service.visible(caller, id);
+        if (p.code == null) {
+            throw ProblemException.conflict("The pass is " + p.status + ": only an approved pass has a code");
+        }
+        return Response.ok(QrImages.png(p.code), "image/png").tag(ETags.of(p.version)).build();
+    }
+
+    @GET
+    @Path("/keys")
+    @PermitAll
+    @Produces({ JWKS_MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "The public keys of pass codes (JWKS)", description = "Public. The current key and those "
+            + "of earlier ones whose codes may not have expired: what a checkpoint needs to verify codes offline.")
+    public Response keys() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(keys.publicKeySet(), MediaType.APPLICATION_JSON).cacheControl(cache).build();
+    }
+}

@@ -1,0 +1,8 @@
+package org.fugong.logistics.pass;
+
+public enum PassStatus {
+    /** Waiting for an authority covering the origin. */
+    PENDING_REVIEW,
+    APPROVED,
+    REFUSED
+}
