@@ -44,8 +44,6 @@ import org.fugong.platform.security.Role;
 @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE })
 public class PassResource {
 
-    public static final String JWKS_MEDIA_TYPE = "application/jwk-set+json";
-
     @Inject
     PassService service;
 
@@ -108,7 +106,6 @@ public class PassResource {
     @GET
     @Path("/keys")
     @PermitAll
-    @Produces({ JWKS_MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @Operation(summary = "The public keys of pass codes (JWKS)", description = "Public. The current key and those "
             + "of earlier ones whose codes may not have expired: what a checkpoint needs to verify codes offline.")
     public Response keys() {
