@@ -55,7 +55,8 @@ public final class Contracts {
             "logistics.passes", List.of(
                     "fugong.logistics.pass.issued",
                     "fugong.logistics.pass.approved",
-                    "fugong.logistics.pass.refused"));
+                    "fugong.logistics.pass.refused",
+                    "fugong.logistics.pass.revoked"));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,8 @@ import org.fugong.platform.security.Role;
 /**
  * Who may see and act on logistics' objects, for one object and for lists alike. Administrators
  * see everything. A pass is its enterprise's, and an authority's whose scope covers either end of
- * its route; only an authority covering its origin (or an administrator) decides one under review.
+ * its route; only an authority covering its origin (or an administrator) decides one under review,
+ * and any authority who sees it (one covering either end) revokes one.
  * The driver is shown to the enterprise and administrators only. Objects outside the caller's view
  * are answered 404 by the services, so ids cannot be probed.
  */

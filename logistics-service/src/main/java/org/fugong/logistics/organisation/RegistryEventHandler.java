@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.fugong.logistics.db.NativeSql;
+import org.fugong.logistics.pass.Revocations;
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
 
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Keeps the read models of organisations and regions from the registry's events. Each event carries
  * the full state, so the handler upserts it, keeping whichever version is newer; the platform makes
- * sure one event is applied once. Unknown event types on the topics are ignored.
+ * sure one event is applied once. An enterprise the registry suspends or deregisters has its passes
+ * revoked in the same transaction. Unknown event types on the topics are ignored.
  */
 @ApplicationScoped
 public class RegistryEventHandler implements EventHandler {
@@ -32,6 +34,9 @@ public class RegistryEventHandler implements EventHandler {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Revocations revocations;
 
     /** The name this consumer group has had since it first ran: renaming the class must not change it. */
     @Override
@@ -55,8 +60,10 @@ public class RegistryEventHandler implements EventHandler {
     }
 
     private void organisation(JsonNode e) {
+        UUID id = UUID.fromString(e.get("id").asText());
+        String status = e.get("status").asText();
         // An upsert that keeps the newer version: events may arrive late or twice.
-        sql.update("""
+        int changed = sql.update("""
                 INSERT INTO enterprise_view (id, name, kind, status, region_code, priority_tier, key_enterprise,
                     version, updated_at)
                 VALUES (:id, :name, :kind, :status, :region, :tier, :key, :version, :now)
@@ -65,15 +72,20 @@ public class RegistryEventHandler implements EventHandler {
                     key_enterprise = EXCLUDED.key_enterprise, version = EXCLUDED.version,
                     updated_at = EXCLUDED.updated_at
                 WHERE enterprise_view.version < EXCLUDED.version""", Map.of(
-                "id", UUID.fromString(e.get("id").asText()),
+                "id", id,
                 "name", e.get("name").asText(),
                 "kind", e.get("kind").asText(),
-                "status", e.get("status").asText(),
+                "status", status,
                 "region", e.get("region_code").asText(),
                 "tier", e.get("priority_tier").asText(),
                 "key", e.get("key_enterprise").asBoolean(),
                 "version", e.get("version").asLong(),
                 "now", Instant.now()));
+        if (changed == 1 && !"ACTIVE".equals(status)) {
+            // Suspended or deregistered: its passes come off the road (and any under review is never approved).
+            JsonNode reason = e.get("status_reason");
+            revocations.revokeAllOf(id, status, reason == null ? null : reason.asText());
+        }
     }
 
     /**

@@ -2,8 +2,10 @@ package org.fugong.logistics.pass;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,10 +49,20 @@ public class GreenPass extends PanacheEntityBase {
     public Instant decidedAt;
     public String code;
     public String codeKeyId;
+    public Instant revokedAt;
+    public String revokedBy;
+    public String revocationReason;
+    /** Its place in the public revocation list. */
+    public Long revocationSeq;
     public Instant createdAt;
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** Now, to the microsecond PostgreSQL keeps: what a write answers equals what a later read shows. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
 
     public List<String> routeCodes() {
         return List.of(route.split(","));
@@ -73,6 +85,33 @@ public class GreenPass extends PanacheEntityBase {
         }
         code = signedCode;
         codeKeyId = keyId;
+    }
+
+    /**
+     * Withdraws an approved pass, or one still under review so that it is never approved.
+     *
+     * @return false when it is revoked already: asking again changes nothing
+     * @throws ProblemException 409 for a refused pass, which was never good
+     */
+    public boolean revoke(String by, String reason, LongSupplier nextSeq, Instant now) {
+        if (status == PassStatus.REVOKED) {
+            return false;
+        }
+        if (!isLive()) {
+            throw ProblemException.conflict("The pass is " + status + "; only an approved pass or one under review is revoked");
+        }
+        status = PassStatus.REVOKED;
+        revokedBy = by;
+        revocationReason = reason;
+        revocationSeq = nextSeq.getAsLong(); // taken only once the revocation is certain
+        revokedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Approved or under review: what a revocation withdraws. */
+    public boolean isLive() {
+        return status == PassStatus.APPROVED || status == PassStatus.PENDING_REVIEW;
     }
 
     private void decide(PassStatus outcome, String authority, String reason, Instant now) {

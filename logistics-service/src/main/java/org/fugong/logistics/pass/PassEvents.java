@@ -26,15 +26,17 @@ public class PassEvents {
     public static final String APPROVED = "fugong.logistics.pass.approved";
     /** An authority refused a pass under review. */
     public static final String REFUSED = "fugong.logistics.pass.refused";
+    /** Revoked by an authority, or because the registry suspended or deregistered the enterprise. */
+    public static final String REVOKED = "fugong.logistics.pass.revoked";
 
     public record State(UUID id, String number, UUID enterpriseId, String plate, VehicleType vehicleType,
             CargoCategory cargoCategory, List<String> route, String origin, String destination, LocalDate validFrom,
             LocalDate validUntil, PassStatus status, String rule, String decisionReason, Instant decidedAt,
-            long version, Instant updatedAt) {
+            String revocationReason, Instant revokedAt, long version, Instant updatedAt) {
         static State of(GreenPass p) {
             return new State(p.id, p.number, p.enterpriseId, p.plate, p.vehicleType, p.cargoCategory, p.routeCodes(),
                     p.origin, p.destination, p.validFrom, p.validUntil, p.status, p.rule, p.decisionReason,
-                    p.decidedAt, p.version, p.updatedAt);
+                    p.decidedAt, p.revocationReason, p.revokedAt, p.version, p.updatedAt);
         }
     }
 
@@ -54,6 +56,10 @@ public class PassEvents {
 
     public void refused(GreenPass p) {
         publish(p, REFUSED);
+    }
+
+    public void revoked(GreenPass p) {
+        publish(p, REVOKED);
     }
 
     private void publish(GreenPass p, String type) {

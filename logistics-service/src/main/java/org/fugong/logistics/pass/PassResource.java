@@ -28,6 +28,8 @@ import org.fugong.logistics.code.QrImages;
 import org.fugong.logistics.pass.api.NewPass;
 import org.fugong.logistics.pass.api.PassDecisionRequest;
 import org.fugong.logistics.pass.api.PassView;
+import org.fugong.logistics.pass.api.RevocationList;
+import org.fugong.logistics.pass.api.RevocationRequest;
 import org.fugong.platform.http.ETags;
 import org.fugong.platform.http.QueryParams;
 import org.fugong.platform.idempotency.IdempotencyKeys;
@@ -49,6 +51,9 @@ public class PassResource {
 
     @Inject
     PassKeys keys;
+
+    @Inject
+    Revocations revocations;
 
     @Inject
     Caller caller;
@@ -90,6 +95,26 @@ public class PassResource {
         return PassView.of(p, service.seesDriver(caller, p));
     }
 
+    @PUT
+    @Path("/{id}/revocation")
+    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY })
+    @Operation(summary = "Revoke a pass", description = "By an authority whose scope covers either end of the route, "
+            + "with a reason. The pass joins the public revocation list. Revoking it again changes nothing.")
+    public PassView revoke(@PathParam("id") UUID id, @Valid @NotNull RevocationRequest body) {
+        GreenPass p = service.revoke(caller, id, body.reason());
+        return PassView.of(p, service.seesDriver(caller, p));
+    }
+
+    @GET
+    @Path("/revocations")
+    @PermitAll
+    @Operation(summary = "Revoked passes since a point (public)", description = "The delta list a checkpoint's "
+            + "handheld polls to keep its own list current: revocations after `since` (0 for all) in the order they "
+            + "were made; store `next_since` and pass it next time.")
+    public RevocationList revocations(@QueryParam("since") String since, @QueryParam("limit") String limit) {
+        return revocations.since(sequence(since), Cursor.limit(limit));
+    }
+
     @GET
     @Path("/{id}/qr.png")
     @Produces({ "image/png", "application/problem+json" })
@@ -101,6 +126,21 @@ public class PassResource {
             throw ProblemException.conflict("The pass is " + p.status + ": only an approved pass has a code");
         }
         return Response.ok(QrImages.png(p.code), "image/png").tag(ETags.of(p.version)).build();
+    }
+
+    private static long sequence(String since) {
+        if (since == null || since.isEmpty()) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(since);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // same answer as a negative number
+        }
+        throw ProblemException.invalid("since", "must be a revocation number from next_since (0 or more)");
     }
 
     @GET

@@ -44,6 +44,9 @@ public class PassService {
     PassCodes codes;
 
     @Inject
+    Revocations revocations;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     @Inject
@@ -94,7 +97,7 @@ public class PassService {
             p.validUntil = body.validUntil();
             p.status = decision.status();
             p.rule = decision.rule();
-            p.createdAt = Instant.now();
+            p.createdAt = GreenPass.now();
             p.updatedAt = p.createdAt;
             if (p.status == PassStatus.APPROVED) {
                 signCode(p);
@@ -129,7 +132,7 @@ public class PassService {
             throw ProblemException.notFound("Green pass " + id);
         }
         access.requireReviewerOf(caller, p);
-        Instant now = Instant.now();
+        Instant now = GreenPass.now();
         String reason = body.reason().strip();
         if (body.outcome() == PassDecisionRequest.Outcome.APPROVED) {
             p.approve(caller.subject(), reason, now);
@@ -141,6 +144,17 @@ public class PassService {
             GreenPass.flush();
             events.refused(p);
         }
+        return p;
+    }
+
+    /** An authority covering either end of the route, or an administrator, withdraws a pass with a reason. */
+    @Transactional
+    public GreenPass revoke(Caller caller, UUID id, String reason) {
+        GreenPass p = GreenPass.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || !access.canSee(caller, p)) {
+            throw ProblemException.notFound("Green pass " + id);
+        }
+        revocations.revoke(p, caller.subject(), reason.strip());
         return p;
     }
 

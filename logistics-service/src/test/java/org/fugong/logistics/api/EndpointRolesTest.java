@@ -35,6 +35,8 @@ class EndpointRolesTest {
             Map.entry("GET /api/v1/green-passes/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
             Map.entry("GET /api/v1/green-passes/{id}/qr.png", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
             Map.entry("PUT /api/v1/green-passes/{id}/decision", Set.of("ADMIN", "AUTHORITY")),
+            Map.entry("PUT /api/v1/green-passes/{id}/revocation", Set.of("ADMIN", "AUTHORITY")),
+            Map.entry("GET /api/v1/green-passes/revocations", PUBLIC),
             Map.entry("GET /api/v1/green-passes/keys", PUBLIC));
 
     @Test

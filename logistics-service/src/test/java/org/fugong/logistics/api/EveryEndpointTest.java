@@ -35,10 +35,11 @@ class EveryEndpointTest {
     static Stream<Arguments> writes() {
         return Stream.of(
                 Arguments.of("POST", "/api/v1/green-passes", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/decision", "AUTHORITY"));
+                Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/decision", "AUTHORITY"),
+                Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/revocation", "AUTHORITY"));
     }
 
-    /** Every endpoint but the public key set. */
+    /** Every endpoint but the public ones (the key set, the revocation list). */
     static Stream<Arguments> all() {
         return Stream.concat(writes(), Stream.of(
                 Arguments.of("GET", "/api/v1/green-passes", "ENTERPRISE"),
@@ -60,7 +61,10 @@ class EveryEndpointTest {
     }
 
     static Map<String, Object> validBody(String path) {
-        return path.endsWith("/decision") ? Map.of("outcome", "APPROVED", "reason", "checked") : Api.pass();
+        if (path.endsWith("/decision")) {
+            return Map.of("outcome", "APPROVED", "reason", "checked");
+        }
+        return path.endsWith("/revocation") ? Map.of("reason", "off route") : Api.pass();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -139,7 +143,8 @@ class EveryEndpointTest {
         assertThat(doc.getString("openapi")).startsWith("3.");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/green-passes", "/api/v1/green-passes/{id}",
-                "/api/v1/green-passes/{id}/decision", "/api/v1/green-passes/{id}/qr.png", "/api/v1/green-passes/keys");
+                "/api/v1/green-passes/{id}/decision", "/api/v1/green-passes/{id}/qr.png", "/api/v1/green-passes/keys",
+                "/api/v1/green-passes/{id}/revocation", "/api/v1/green-passes/revocations");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
     }

@@ -23,7 +23,7 @@ public record PassView(UUID id, @Schema(example = "420102000001") String number,
         PassStatus status, @Schema(description = "The rule that decided at application") String rule,
         String decisionReason, Instant decidedAt,
         @Schema(description = "The signed code (compact JWS, ES256) once approved; the QR image holds it") String code,
-        String keyId, Instant createdAt, Instant updatedAt, long version) {
+        String keyId, String revocationReason, Instant revokedAt, Instant createdAt, Instant updatedAt, long version) {
 
     @Schema(name = "GreenPassDriver")
     public record DriverView(String name, String phone, String idNumber, boolean masked) {
@@ -35,7 +35,8 @@ public record PassView(UUID id, @Schema(example = "420102000001") String number,
                         true);
         return new PassView(p.id, p.number, p.enterpriseId, p.plate, p.vehicleType, driver, p.cargoCategory,
                 p.cargoDescription, p.routeCodes(), p.origin, p.destination, p.validFrom, p.validUntil, p.status,
-                p.rule, p.decisionReason, p.decidedAt, p.code, p.codeKeyId, p.createdAt, p.updatedAt, p.version);
+                p.rule, p.decisionReason, p.decidedAt, p.code, p.codeKeyId, p.revocationReason, p.revokedAt, p.createdAt, p.updatedAt,
+                p.version);
     }
 
     static String maskName(String name) {
