@@ -29,9 +29,9 @@ public class PassNumbers {
         Object last;
         try {
             last = sql.value("""
-                INSERT INTO pass_serial (county, last_serial) VALUES (:county, 1)
-                ON CONFLICT (county) DO UPDATE SET last_serial = pass_serial.last_serial + 1
-                WHERE pass_serial.last_serial < :max
+                    INSERT INTO pass_serial (county, last_serial) VALUES (:county, 1)
+                    ON CONFLICT (county) DO UPDATE SET last_serial = pass_serial.last_serial + 1
+                    WHERE pass_serial.last_serial < :max
                     RETURNING last_serial""", Map.of("county", county, "max", MAX_SERIAL));
         } catch (NoResultException e) {
             // The counter stood at 999999: the update's condition held it back.

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.fugong.contracts.Contracts;
 import org.fugong.logistics.pass.PassEvents;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +42,16 @@ class PublishedEventContractsTest {
             assertThat(types.size()).as("event types of " + publisher.getSimpleName()).isGreaterThan(before);
         }
         return types.stream();
+    }
+
+    @Test
+    void logisticsPublishesExactlyTheTypesItsTopicsHoldInTheContract() throws Exception {
+        List<Arguments> types = publishedTypes().toList();
+        for (Class<?> publisher : PUBLISHERS) {
+            String topic = (String) publisher.getField("TOPIC").get(null);
+            assertThat(types.stream().filter(a -> a.get()[0].equals(topic)).map(a -> (String) a.get()[1]))
+                    .as(topic).containsExactlyInAnyOrderElementsOf(Contracts.TYPES_BY_TOPIC.get(topic));
+        }
     }
 
     @ParameterizedTest(name = "{1}")

@@ -66,4 +66,20 @@ class PassNumbersConcurrencyTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void theLastSerialOfACountyIs999999AndTheNextApplicationIs409WritingNothing() {
+        String county = "410102"; // Zhongyuan, Zhengzhou: no other test applies from it
+        UUID enterprise = RegistryFeed.essentialEnterprise(county);
+        QuarkusTransaction.requiringNew().run(() -> GreenPass.getEntityManager().createNativeQuery(
+                "INSERT INTO pass_serial (county, last_serial) VALUES ('410102', 999998)").executeUpdate());
+        String last = Api.as(Api.enterprise(enterprise)).body(Api.pass(county, "420102", "MEDICAL_SUPPLIES"))
+                .post("/api/v1/green-passes").then().statusCode(201).extract().path("number");
+        assertThat(last).isEqualTo("410102999999");
+        org.fugong.testing.ProblemAssertions.problem(Api.as(Api.enterprise(enterprise))
+                .body(Api.pass(county, "420102", "MEDICAL_SUPPLIES")).post("/api/v1/green-passes").then(), 409)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("route[0]"));
+        long passes = QuarkusTransaction.requiringNew().call(() -> GreenPass.count("origin", county));
+        assertThat(passes).isEqualTo(1);
+    }
 }
