@@ -51,7 +51,12 @@ public final class Contracts {
                     "fugong.supply.allocation.cancelled"),
             "logistics.shipments", List.of(
                     "fugong.logistics.shipment.picked-up",
-                    "fugong.logistics.shipment.delivered"));
+                    "fugong.logistics.shipment.delivered"),
+            "logistics.passes", List.of(
+                    "fugong.logistics.pass.issued",
+                    "fugong.logistics.pass.approved",
+                    "fugong.logistics.pass.refused",
+                    "fugong.logistics.pass.revoked"));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();
