@@ -25,7 +25,8 @@ public interface GatewayConfig {
      * Requests anyone may make without a key, as "METHOD /path-prefix": they are forwarded as an
      * anonymous READER and rate-limited per address.
      */
-    @WithDefault("GET /api/v1/supply-items,GET /api/v1/stats,GET /api/v1/regions")
+    @WithDefault("GET /api/v1/supply-items,GET /api/v1/stats,GET /api/v1/regions,GET /api/v1/green-passes/keys,"
+            + "GET /api/v1/green-passes/revocations")
     List<String> publicPaths();
 
     /**

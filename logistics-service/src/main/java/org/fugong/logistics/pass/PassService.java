@@ -30,6 +30,8 @@ import org.fugong.platform.paging.Page;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
+import org.fugong.platform.standards.ResidentId;
+import org.fugong.platform.standards.VehiclePlate;
 
 @ApplicationScoped
 public class PassService {
@@ -65,10 +67,10 @@ public class PassService {
                 throw ProblemException.conflict("Your organisation is not known to logistics yet");
             }
             LocalDate today = LocalDate.now(config.zone());
-            String plate = PlateCheck.normalise(body.plate())
+            String plate = VehiclePlate.normalise(body.plate())
                     .orElseThrow(() -> ProblemException.invalid("plate", "is not a GA 36-2018 vehicle plate"));
             String idNumber = body.driver().idNumber().strip().toUpperCase(Locale.ROOT);
-            if (!IdCheck.isValid(idNumber, today)) {
+            if (!ResidentId.isValid(idNumber, today)) {
                 throw ProblemException.invalid("driver.id_number", "is not a valid GB 11643-1999 resident identity number");
             }
             List<Region> route = route(body.route());
