@@ -78,6 +78,14 @@ class ReceivableEndpointsTest {
     }
 
     @Test
+    void anAmountSentAsAJsonNumberIsReadExactly() {
+        Map<String, Object> body = Api.receivable(debtor.uscc(), null);
+        body.put("amount", new java.math.BigDecimal("9999999999999.99"));
+        Api.as(Api.enterprise(creditor.id())).body(body).post("/api/v1/receivables").then().statusCode(201)
+                .body("amount", equalTo("9999999999999.99"));
+    }
+
+    @Test
     void theSameInvoiceNumberFromTheSameCreditorToTheSameDebtorIsA409() {
         Map<String, Object> body = Api.receivable(debtor.uscc(), "100.00");
         Api.as(Api.enterprise(creditor.id())).body(body).post("/api/v1/receivables").then().statusCode(201);
@@ -100,6 +108,7 @@ class ReceivableEndpointsTest {
         String oversized = "9".repeat(41);
         return Stream.of(
                 Arguments.of("amount", "1.005", "must have at most 2 decimal places"),
+                Arguments.of("amount", "1.000", "must have at most 2 decimal places"),
                 Arguments.of("amount", "-5.00", "must be greater than 0"),
                 Arguments.of("amount", "0.00", "must be greater than 0"),
                 Arguments.of("amount", "10000000000000.01", "must be at most 10000000000000.00"),
