@@ -1,0 +1,124 @@
+package org.fugong.finance.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.fugong.contracts.Contracts;
+import org.fugong.finance.organisation.Organisation;
+import org.fugong.platform.standards.Uscc;
+import org.fugong.testing.SharedInfrastructure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Plays the registry: publishes its events, built from the published contract examples, on the
+ * real broker, and waits until finance's read model shows them.
+ */
+public final class RegistryFeed {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Seeded: a failing run can be repeated with the same codes. */
+    private static final Random CODES = new Random(14);
+    private static KafkaProducer<String, String> producer;
+
+    private RegistryFeed() {
+    }
+
+    /** An organisation as the registry announced it. */
+    public record Known(UUID id, String uscc, String kind, String sizeClass, String county) {
+    }
+
+    /** An ACTIVE SMALL enterprise in Zhejiang: the typical creditor. */
+    public static Known sme() {
+        return organisation("ENTERPRISE", "SMALL", "330106", "ACTIVE");
+    }
+
+    /** An ACTIVE LARGE enterprise: the typical debtor. */
+    public static Known large() {
+        return organisation("ENTERPRISE", "LARGE", "110101", "ACTIVE");
+    }
+
+    /** An organisation as the registry would announce it; returns once finance knows it. */
+    public static Known organisation(String kind, String sizeClass, String county, String status) {
+        Known known = new Known(UUID.randomUUID(), newUscc(county), kind, sizeClass, county);
+        publish(known, status, 0, Map.of(), "fugong.registry.enterprise.registered", UUID.randomUUID().toString());
+        await(() -> {
+            Organisation o = read(known.id());
+            return o != null && o.version == 0;
+        });
+        return known;
+    }
+
+    /** A valid unified social credit code registered in the county, unique within this JVM. */
+    public static synchronized String newUscc(String county) {
+        StringBuilder first17 = new StringBuilder("91").append(county);
+        for (int i = 0; i < 9; i++) {
+            first17.append(Uscc.ALPHABET.charAt(CODES.nextInt(Uscc.ALPHABET.length())));
+        }
+        return Uscc.withCheckCharacter(first17.toString());
+    }
+
+    /** The read model as it is now: a new transaction, so nothing cached from an earlier look. */
+    public static Organisation read(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Organisation.<Organisation>findById(id));
+    }
+
+    /**
+     * Publishes an enterprise event from the contract example with the organisation's state, the
+     * given status and version, and any other fields overridden.
+     */
+    public static void publish(Known o, String status, long version, Map<String, Object> overrides, String type,
+            String eventId) {
+        try {
+            ObjectNode payload = (ObjectNode) JSON.readTree(Contracts.example(type));
+            ObjectNode enterprise = (ObjectNode) payload.get("enterprise");
+            enterprise.put("id", o.id().toString()).put("kind", o.kind()).put("uscc", o.uscc())
+                    .put("region_code", o.county()).put("size_class", o.sizeClass()).put("status", status)
+                    .put("version", version).put("name", "测试" + o.kind());
+            overrides.forEach((field, value) -> enterprise.set(field, JSON.valueToTree(value)));
+            if (payload.has("status")) {
+                payload.put("status", status);
+            }
+            Contracts.assertValid(type, payload.toString());
+            ProducerRecord<String, String> record = new ProducerRecord<>("registry.enterprises", o.id().toString(),
+                    payload.toString());
+            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/fugong/registry",
+                    "ce_time", Instant.now().toString(), "ce_subject", o.id().toString(), "content-type",
+                    "application/json")
+                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer().send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("finance's read model did not catch up within 20 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                    "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+                    "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
+        }
+        return producer;
+    }
+}
