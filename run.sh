@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 # Only what it runs: the services, the gateway and the launcher with what they depend on (not bench).
-./mvnw -B -q install -DskipTests -pl registry-service,supply-service,logistics-service,gateway,launcher -am
+./mvnw -B -q install -DskipTests -pl registry-service,supply-service,logistics-service,finance-service,gateway,launcher -am
 exec java -Djava.util.logging.config.file=launcher/target/classes/logging.properties \
   -jar launcher/target/fugong-launcher.jar "$@"

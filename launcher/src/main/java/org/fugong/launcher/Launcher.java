@@ -30,7 +30,7 @@ public final class Launcher {
         List<String> options = List.of(args);
         if (options.contains("--help")) {
             LOG.info("Usage: ./run.sh [--demo]  (environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, "
-                    + "FUGONG_REGISTRY_PORT, FUGONG_SUPPLY_PORT, FUGONG_LOGISTICS_PORT, FUGONG_GATEWAY_PORT)");
+                    + "FUGONG_REGISTRY_PORT, FUGONG_SUPPLY_PORT, FUGONG_LOGISTICS_PORT, FUGONG_FINANCE_PORT, FUGONG_GATEWAY_PORT)");
             return;
         }
         Path root = Path.of("").toAbsolutePath();
@@ -40,6 +40,7 @@ public final class Launcher {
         int registryPort = Integer.parseInt(env("FUGONG_REGISTRY_PORT", "8081"));
         int supplyPort = Integer.parseInt(env("FUGONG_SUPPLY_PORT", "8082"));
         int logisticsPort = Integer.parseInt(env("FUGONG_LOGISTICS_PORT", "8083"));
+        int financePort = Integer.parseInt(env("FUGONG_FINANCE_PORT", "8084"));
         int gatewayPort = Integer.parseInt(env("FUGONG_GATEWAY_PORT", "8080"));
 
         LOG.info(String.format("Starting PostgreSQL on port %d (data in %s)", pgPort, home.resolve("postgres")));
@@ -56,6 +57,9 @@ public final class Launcher {
         ServiceProcess logistics = ServiceProcess.onEmbeddedInfrastructure("logistics-service", "logistics", root,
                 logisticsPort, database, kafka, home.resolve("jwt"), ISSUER,
                 home.resolve("logs/logistics-service.log"), Map.of());
+        ServiceProcess finance = ServiceProcess.onEmbeddedInfrastructure("finance-service", "finance", root,
+                financePort, database, kafka, home.resolve("jwt"), ISSUER,
+                home.resolve("logs/finance-service.log"), Map.of());
         // The gateway signs with the run command's key, so services verify its tokens and the printed ones alike.
         String adminKey = KeyPairs.adminKey(home.resolve("jwt"));
         ServiceProcess gateway = ServiceProcess.onEmbeddedInfrastructure("gateway", "gateway", root, gatewayPort,
@@ -63,9 +67,10 @@ public final class Launcher {
                         "FUGONG_REGISTRY_URL", registry.baseUrl(),
                         "FUGONG_SUPPLY_URL", supply.baseUrl(),
                         "FUGONG_LOGISTICS_URL", logistics.baseUrl(),
+                        "FUGONG_FINANCE_URL", finance.baseUrl(),
                         "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
                         "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(home.resolve("jwt")).toString()));
-        List<ServiceProcess> services = List.of(registry, supply, logistics, gateway);
+        List<ServiceProcess> services = List.of(registry, supply, logistics, finance, gateway);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -118,13 +123,15 @@ public final class Launcher {
                 .append(supply.baseUrl()).append("/q/swagger-ui)\n")
                 .append("  Logistics API  ").append(logistics.baseUrl()).append("/api/v1   (Swagger UI: ")
                 .append(logistics.baseUrl()).append("/q/swagger-ui)\n")
+                .append("  Finance API    ").append(finance.baseUrl()).append("/api/v1   (Swagger UI: ")
+                .append(finance.baseUrl()).append("/q/swagger-ui)\n")
                 .append("  Health         ").append(gateway.baseUrl()).append("/health (every service), metrics ")
                 .append(gateway.baseUrl()).append("/q/metrics\n")
                 .append("  Kafka          ").append(kafka.bootstrapServers()).append("\n")
                 .append("  PostgreSQL     ").append(database.jdbcUrl("registry")).append(" (user postgres)\n\n")
                 .append("Tokens for calling the services directly (valid ").append(lifetime.toHours())
                 .append(" h), as the gateway would forward them; each is for one service only:\n");
-        for (String service : List.of("registry", "supply", "logistics")) {
+        for (String service : List.of("registry", "supply", "logistics", "finance")) {
             banner.append(" ").append(service).append(":\n")
                     .append("  ADMIN                   ")
                     .append(direct.apply(service, DevJwt.as("ADMIN").subject("demo-admin"))).append("\n")

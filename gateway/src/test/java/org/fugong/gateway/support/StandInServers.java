@@ -17,7 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Real HTTP servers standing in for what is outside the gateway: registry and supply services that
+ * Real HTTP servers standing in for what is outside the gateway: registry, supply and finance services that
  * answer with the method, path, headers and body they received (after {@code delay_ms} if asked),
  * a "logistics" service the tests stop and start, and an OIDC issuer publishing its keys. Also the
  * configuration that points the gateway at them, and the test tier and bootstrap key.
@@ -41,7 +41,7 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] { "registry", "supply" }) {
+        for (String service : new String[] { "registry", "supply", "finance" }) {
             HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -116,7 +116,11 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
     }
 
     private static JsonObject openApi(String service) {
-        String path = service.equals("registry") ? "/api/v1/enterprises" : "/api/v1/supply-offers";
+        String path = switch (service) {
+            case "registry" -> "/api/v1/enterprises";
+            case "finance" -> "/api/v1/receivables";
+            default -> "/api/v1/supply-offers";
+        };
         return new JsonObject().put("openapi", "3.1.0").put("info", new JsonObject().put("title", service))
                 .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
                 .put("paths", new JsonObject().put(path, new JsonObject().put("get", new JsonObject()
