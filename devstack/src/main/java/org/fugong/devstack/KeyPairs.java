@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 import org.fugong.platform.security.RsaKeys;
@@ -43,6 +46,25 @@ public final class KeyPairs {
         String key = "fg_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
         return key;
+    }
+
+    /**
+     * The P-256 key the run command's logistics service signs green-pass codes with (PKCS#8 PEM),
+     * made once and kept, so codes printed or saved in one run still verify in the next.
+     */
+    public static Path passCodeKey(Path dir) throws IOException {
+        Path privatePem = dir.resolve("pass-code-private.pem");
+        if (!Files.exists(privatePem)) {
+            Files.createDirectories(dir);
+            try {
+                KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+                ec.initialize(new ECGenParameterSpec("secp256r1"));
+                RsaKeys.writePem(ec.generateKeyPair(), privatePem, dir.resolve("pass-code-public.pem"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot make a P-256 key", e);
+            }
+        }
+        return privatePem;
     }
 
     public static Path publicKeyFile(Path dir) {

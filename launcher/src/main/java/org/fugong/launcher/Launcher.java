@@ -56,7 +56,8 @@ public final class Launcher {
                 database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/supply-service.log"), Map.of());
         ServiceProcess logistics = ServiceProcess.onEmbeddedInfrastructure("logistics-service", "logistics", root,
                 logisticsPort, database, kafka, home.resolve("jwt"), ISSUER,
-                home.resolve("logs/logistics-service.log"), Map.of());
+                home.resolve("logs/logistics-service.log"),
+                Map.of("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(home.resolve("jwt")).toString()));
         ServiceProcess finance = ServiceProcess.onEmbeddedInfrastructure("finance-service", "finance", root,
                 financePort, database, kafka, home.resolve("jwt"), ISSUER,
                 home.resolve("logs/finance-service.log"), Map.of());

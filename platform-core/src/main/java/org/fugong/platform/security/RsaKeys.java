@@ -59,7 +59,7 @@ public final class RsaKeys {
         }
     }
 
-    /** Writes the private key as PKCS#8 PEM and the public one as X.509 PEM. */
+    /** Writes the private key as PKCS#8 PEM and the public one as X.509 PEM (any algorithm's keys: the format is the same). */
     public static void writePem(KeyPair keys, Path privateFile, Path publicFile) {
         try {
             write(privateFile, "PRIVATE KEY", keys.getPrivate().getEncoded());
