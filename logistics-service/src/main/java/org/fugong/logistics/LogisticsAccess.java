@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fugong.logistics.checkpoint.Checkpoint;
 import org.fugong.logistics.pass.GreenPass;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.paging.ScopedFilter.Scope;
@@ -49,6 +50,42 @@ public class LogisticsAccess {
     public ScopedFilter passesVisibleTo(Caller caller, String cursor) {
         return ScopedFilter.forCaller(caller,
                 new Scope("origin like :region or destination like :region", "enterpriseId = :own"), cursor);
+    }
+
+    /**
+     * A checkpoint is seen by administrators, by authorities whose scope covers its county and by its
+     * officers (CHECKPOINT people whose scope covers it); its figures likewise.
+     */
+    public boolean canSee(Caller caller, Checkpoint c) {
+        return caller.isAdmin() || isAuthorityOver(caller, c.countyCode) || isOfficerAt(caller, c.countyCode);
+    }
+
+    /** A scan is made by an officer of the checkpoint: a CHECKPOINT caller whose scope covers its county. */
+    public void requireOfficerAt(Caller caller, Checkpoint c) {
+        if (!isOfficerAt(caller, c.countyCode)) {
+            throw ProblemException.forbidden("Only checkpoint officers whose scope covers " + c.countyCode
+                    + " scan at this checkpoint");
+        }
+    }
+
+    /**
+     * The JPQL condition (with its parameters added to {@code params}) limiting checkpoints to those
+     * the caller sees: all for administrators, those in the scope for authorities and officers,
+     * none for a caller without a scope.
+     */
+    public String checkpointsVisibleTo(Caller caller, java.util.Map<String, Object> params) {
+        if (caller.isAdmin()) {
+            return "1 = 1";
+        }
+        if ((caller.hasRole(Role.AUTHORITY) || caller.hasRole(Role.CHECKPOINT)) && caller.regionScope().isPresent()) {
+            params.put("region", org.fugong.platform.security.RegionScope.prefixOf(caller.regionScope().get()) + "%");
+            return "countyCode like :region";
+        }
+        return "1 = 0";
+    }
+
+    private static boolean isOfficerAt(Caller caller, String county) {
+        return caller.hasRole(Role.CHECKPOINT) && caller.covers(county);
     }
 
     private static boolean isAuthorityOver(Caller caller, String regionCode) {

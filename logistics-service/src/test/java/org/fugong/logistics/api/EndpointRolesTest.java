@@ -17,6 +17,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
+import org.fugong.logistics.checkpoint.CheckpointResource;
+import org.fugong.logistics.checkpoint.ScanResource;
 import org.fugong.logistics.pass.PassResource;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +39,17 @@ class EndpointRolesTest {
             Map.entry("PUT /api/v1/green-passes/{id}/decision", Set.of("ADMIN", "AUTHORITY")),
             Map.entry("PUT /api/v1/green-passes/{id}/revocation", Set.of("ADMIN", "AUTHORITY")),
             Map.entry("GET /api/v1/green-passes/revocations", PUBLIC),
-            Map.entry("GET /api/v1/green-passes/keys", PUBLIC));
+            Map.entry("GET /api/v1/green-passes/keys", PUBLIC),
+            Map.entry("POST /api/v1/checkpoints", Set.of("AUTHORITY")),
+            Map.entry("GET /api/v1/checkpoints", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
+            Map.entry("GET /api/v1/checkpoints/{id}", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
+            Map.entry("GET /api/v1/checkpoints/{id}/stats", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
+            Map.entry("POST /api/v1/checkpoint-scans", Set.of("CHECKPOINT")));
 
     @Test
     void everyEndpointAllowsExactlyTheRolesItAlwaysHas() {
         Map<String, Set<String>> effective = new TreeMap<>();
-        for (Class<?> resource : new Class<?>[] { PassResource.class }) {
+        for (Class<?> resource : new Class<?>[] { PassResource.class, CheckpointResource.class, ScanResource.class }) {
             for (Method m : resource.getDeclaredMethods()) {
                 String verb = verb(m);
                 if (verb != null) {

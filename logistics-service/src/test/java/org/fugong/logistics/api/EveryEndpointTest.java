@@ -36,7 +36,9 @@ class EveryEndpointTest {
         return Stream.of(
                 Arguments.of("POST", "/api/v1/green-passes", "ENTERPRISE"),
                 Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/decision", "AUTHORITY"),
-                Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/revocation", "AUTHORITY"));
+                Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/revocation", "AUTHORITY"),
+                Arguments.of("POST", "/api/v1/checkpoints", "AUTHORITY"),
+                Arguments.of("POST", "/api/v1/checkpoint-scans", "CHECKPOINT"));
     }
 
     /** Every endpoint but the public ones (the key set, the revocation list). */
@@ -44,7 +46,10 @@ class EveryEndpointTest {
         return Stream.concat(writes(), Stream.of(
                 Arguments.of("GET", "/api/v1/green-passes", "ENTERPRISE"),
                 Arguments.of("GET", "/api/v1/green-passes/" + ANY, "ENTERPRISE"),
-                Arguments.of("GET", "/api/v1/green-passes/" + ANY + "/qr.png", "ENTERPRISE")));
+                Arguments.of("GET", "/api/v1/green-passes/" + ANY + "/qr.png", "ENTERPRISE"),
+                Arguments.of("GET", "/api/v1/checkpoints", "AUTHORITY"),
+                Arguments.of("GET", "/api/v1/checkpoints/" + ANY, "AUTHORITY"),
+                Arguments.of("GET", "/api/v1/checkpoints/" + ANY + "/stats", "CHECKPOINT")));
     }
 
     static String token(String role) {
@@ -63,6 +68,12 @@ class EveryEndpointTest {
     static Map<String, Object> validBody(String path) {
         if (path.endsWith("/decision")) {
             return Map.of("outcome", "APPROVED", "reason", "checked");
+        }
+        if (path.startsWith("/api/v1/checkpoint-scans")) {
+            return Map.of("checkpoint_id", ANY, "code", "a.b.c", "plate_read", "浙A12345");
+        }
+        if (path.startsWith("/api/v1/checkpoints")) {
+            return Map.of("name", "Toll station", "county_code", "421181", "kind", "EXPRESSWAY_TOLL_STATION");
         }
         return path.endsWith("/revocation") ? Map.of("reason", "off route") : Api.pass();
     }
@@ -144,7 +155,8 @@ class EveryEndpointTest {
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/green-passes", "/api/v1/green-passes/{id}",
                 "/api/v1/green-passes/{id}/decision", "/api/v1/green-passes/{id}/qr.png", "/api/v1/green-passes/keys",
-                "/api/v1/green-passes/{id}/revocation", "/api/v1/green-passes/revocations");
+                "/api/v1/green-passes/{id}/revocation", "/api/v1/green-passes/revocations", "/api/v1/checkpoints",
+                "/api/v1/checkpoints/{id}", "/api/v1/checkpoints/{id}/stats", "/api/v1/checkpoint-scans");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
     }
