@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -22,7 +25,39 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KafkaEvents {
 
+    private static KafkaProducer<String, String> producer;
+
     private KafkaEvents() {
+    }
+
+    /**
+     * Publishes an event as another service's relay would: a binary-mode CloudEvent (the
+     * {@code ce_*} headers and {@code content-type}) keyed by its subject, and waits until the
+     * broker has it. For tests that feed a consumer what a producer it does not run would send.
+     */
+    public static void publish(String topic, String subject, String eventId, String type, String source,
+            String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, payload);
+        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", source,
+                "ce_time", Instant.now().toString(), "ce_subject", subject, "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer().send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + type + " to " + topic, e.getCause());
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                    "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+                    "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
+        }
+        return producer;
     }
 
     /** The first record matching the predicate; fails when none arrives within the timeout. */

@@ -1,6 +1,5 @@
 package org.fugong.finance.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -9,12 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fugong.contracts.Contracts;
 import org.fugong.finance.organisation.Organisation;
 import org.fugong.platform.standards.Uscc;
-import org.fugong.testing.SharedInfrastructure;
+import org.fugong.testing.KafkaEvents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,8 +27,6 @@ public final class RegistryFeed {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Seeded: a failing run can be repeated with the same codes. */
     private static final Random CODES = new Random(14);
-    private static KafkaProducer<String, String> producer;
-
     private RegistryFeed() {
     }
 
@@ -91,13 +86,8 @@ public final class RegistryFeed {
                 payload.put("status", status);
             }
             Contracts.assertValid(type, payload.toString());
-            ProducerRecord<String, String> record = new ProducerRecord<>("registry.enterprises", o.id().toString(),
+            KafkaEvents.publish("registry.enterprises", o.id().toString(), eventId, type, "/fugong/registry",
                     payload.toString());
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/fugong/registry",
-                    "ce_time", Instant.now().toString(), "ce_subject", o.id().toString(), "content-type",
-                    "application/json")
-                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            producer().send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -113,12 +103,4 @@ public final class RegistryFeed {
         }
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                    "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-                    "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
-        }
-        return producer;
-    }
 }

@@ -1,19 +1,15 @@
 package org.fugong.logistics.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fugong.contracts.Contracts;
 import org.fugong.logistics.organisation.Organisation;
 import org.fugong.logistics.region.Region;
-import org.fugong.testing.SharedInfrastructure;
+import org.fugong.testing.KafkaEvents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +28,6 @@ public final class RegistryFeed {
     public static final String RISK_LEVEL_CHANGED = "fugong.registry.region.risk-level-changed";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
-
     private RegistryFeed() {
     }
 
@@ -97,11 +91,8 @@ public final class RegistryFeed {
     private static void send(String topic, String key, String type, String eventId, ObjectNode payload) {
         try {
             Contracts.assertValid(type, payload.toString());
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload.toString());
-            Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/fugong/registry",
-                    "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
-                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            producer().send(record).get();
+            KafkaEvents.publish(topic, key, eventId, type, "/fugong/registry",
+                    payload.toString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -117,12 +108,4 @@ public final class RegistryFeed {
         }
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                    "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-                    "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
-        }
-        return producer;
-    }
 }

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fugong.contracts.Contracts;
 import org.fugong.supply.support.Api;
 import org.fugong.supply.support.RegistryFeed;
 import org.fugong.supply.support.SupplyTest;
 import org.fugong.testing.KafkaEvents;
-import org.fugong.testing.SharedInfrastructure;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
@@ -170,15 +164,6 @@ class ShipmentEventsTest {
         }
         Contracts.assertValid(type, payload.toString());
         String id = shipment.get("id").asText();
-        ProducerRecord<String, String> record = new ProducerRecord<>("logistics.shipments", id, payload.toString());
-        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/fugong/logistics",
-                "ce_time", Instant.now().toString(), "ce_subject", id, "content-type", "application/json")
-                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-                "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"))) {
-            producer.send(record).get();
-        }
+        KafkaEvents.publish("logistics.shipments", id, eventId, type, "/fugong/logistics", payload.toString());
     }
 }
