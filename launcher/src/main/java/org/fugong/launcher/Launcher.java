@@ -21,7 +21,7 @@ import org.fugong.devstack.DevJwt;
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
-    static final String ISSUER = "https://gateway.fugong.local";
+    static final String ISSUER = Suite.ISSUER;
 
     private Launcher() {
     }
@@ -49,46 +49,35 @@ public final class Launcher {
         EmbeddedKafka kafka = EmbeddedKafka.persistent(home.resolve("kafka"), kafkaPort).start();
         KeyPair keys = KeyPairs.loadOrCreate(home.resolve("jwt"));
 
-        ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry", root,
-                registryPort, database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/registry-service.log"),
-                Map.of());
-        ServiceProcess supply = ServiceProcess.onEmbeddedInfrastructure("supply-service", "supply", root, supplyPort,
-                database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/supply-service.log"), Map.of());
-        ServiceProcess logistics = ServiceProcess.onEmbeddedInfrastructure("logistics-service", "logistics", root,
-                logisticsPort, database, kafka, home.resolve("jwt"), ISSUER,
-                home.resolve("logs/logistics-service.log"),
-                Map.of("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(home.resolve("jwt")).toString()));
-        ServiceProcess finance = ServiceProcess.onEmbeddedInfrastructure("finance-service", "finance", root,
-                financePort, database, kafka, home.resolve("jwt"), ISSUER,
-                home.resolve("logs/finance-service.log"), Map.of());
-        // The gateway signs with the run command's key, so services verify its tokens and the printed ones alike.
-        String adminKey = KeyPairs.adminKey(home.resolve("jwt"));
-        ServiceProcess gateway = ServiceProcess.onEmbeddedInfrastructure("gateway", "gateway", root, gatewayPort,
-                database, kafka, home.resolve("jwt"), ISSUER, home.resolve("logs/gateway.log"), Map.of(
-                        "FUGONG_REGISTRY_URL", registry.baseUrl(),
-                        "FUGONG_SUPPLY_URL", supply.baseUrl(),
-                        "FUGONG_LOGISTICS_URL", logistics.baseUrl(),
-                        "FUGONG_FINANCE_URL", finance.baseUrl(),
-                        "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
-                        "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(home.resolve("jwt")).toString()));
-        List<ServiceProcess> services = List.of(registry, supply, logistics, finance, gateway);
+        Suite suite = Suite.wire(root, home.resolve("jwt"), home.resolve("logs"),
+                new Suite.Ports(registryPort, supplyPort, logisticsPort, financePort, gatewayPort), database, kafka);
+        ServiceProcess registry = suite.registry();
+        ServiceProcess supply = suite.supply();
+        ServiceProcess logistics = suite.logistics();
+        ServiceProcess finance = suite.finance();
+        ServiceProcess gateway = suite.gateway();
+        String adminKey = suite.adminKey();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping...");
-            services.forEach(ServiceProcess::stop);
+            suite.stop();
             kafka.stop();
             database.close();
             stopped.countDown();
         }, "fugong-stop"));
 
-        for (ServiceProcess service : services) {
-            LOG.info(String.format("Starting %s at %s (log in %s)", service.name(), service.baseUrl(),
-                    home.resolve("logs/" + service.name() + ".log")));
-            service.start();
+        for (ServiceProcess service : suite.services()) {
+            LOG.info(String.format("Starting %s at %s (log in %s)", service.name(), service.baseUrl(), service.log()));
         }
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofMinutes(2));
+        suite.start();
+        try {
+            suite.awaitReady(Duration.ofMinutes(2));
+        } catch (IllegalStateException notReady) {
+            for (ServiceProcess service : suite.services()) {
+                LOG.severe(service.logTail(40));
+            }
+            throw notReady;
         }
 
         Duration lifetime = Duration.ofHours(12);

@@ -57,7 +57,12 @@ final class RestClient {
 
     /** A POST whose answer the caller judges: the status and the parsed body. */
     Answer tryPost(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request("POST", path, body), HttpResponse.BodyHandlers.ofString());
+        return call("POST", path, body);
+    }
+
+    /** Any request whose answer the caller judges; {@code body} may be null. */
+    Answer call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 

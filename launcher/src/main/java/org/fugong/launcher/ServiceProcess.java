@@ -65,6 +65,32 @@ public final class ServiceProcess {
         return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
     }
 
+    /** The file its standard output and error go to. */
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * The last {@code lines} lines of its log, headed by its name: what to print when it did not
+     * come up or a test against it failed. Never throws (a missing or unreadable log says so).
+     */
+    public String logTail(int lines) {
+        StringBuilder tail = new StringBuilder("---- last " + lines + " lines of " + log + " ----\n");
+        try (java.util.stream.Stream<String> all = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>(lines);
+            all.forEach(line -> {
+                if (last.size() == lines) {
+                    last.removeFirst();
+                }
+                last.addLast(line);
+            });
+            last.forEach(line -> tail.append(line).append('\n'));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            tail.append("(cannot read it: ").append(e.getMessage()).append(")\n");
+        }
+        return tail.toString();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -92,7 +118,7 @@ public final class ServiceProcess {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        do { // at least once: a service that came up while others were awaited is ready with no time left
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
@@ -104,7 +130,7 @@ public final class ServiceProcess {
                 // not listening yet
             }
             process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
+        } while (Instant.now().isBefore(deadline));
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 

@@ -1,0 +1,149 @@
+package org.fugong.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.EmbeddedKafka;
+import org.fugong.devstack.KeyPairs;
+
+/**
+ * Every service of the suite wired as the run command runs it: each from its packaged jar in its own
+ * JVM, on one embedded PostgreSQL and one Kafka broker, trusting the internal JWT of a gateway that
+ * signs with the key in {@code jwtDir} and knows every service's address. The run command and the
+ * cross-service tests start exactly this, so what the tests pass is what {@code ./run.sh} runs.
+ */
+public final class Suite {
+
+    /** The run command's issuer of internal JWTs: the gateway's, and the one of the printed direct tokens. */
+    public static final String ISSUER = "https://gateway.fugong.local";
+
+    /** Where each service listens. */
+    public record Ports(int registry, int supply, int logistics, int finance, int gateway) {
+
+        /** Ports free at the moment of asking, for tests that must not collide with a running suite. */
+        public static Ports free() throws IOException {
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+
+    private final ServiceProcess registry;
+    private final ServiceProcess supply;
+    private final ServiceProcess logistics;
+    private final ServiceProcess finance;
+    private final ServiceProcess gateway;
+    private final String adminKey;
+
+    private Suite(ServiceProcess registry, ServiceProcess supply, ServiceProcess logistics, ServiceProcess finance,
+            ServiceProcess gateway, String adminKey) {
+        this.registry = registry;
+        this.supply = supply;
+        this.logistics = logistics;
+        this.finance = finance;
+        this.gateway = gateway;
+        this.adminKey = adminKey;
+    }
+
+    /**
+     * The services, not yet started. {@code root} holds the modules (each jar is
+     * {@code <root>/<module>/target/quarkus-app/quarkus-run.jar}); the JWT key pair, the gateway's
+     * bootstrap admin key and the pass-code signing key are kept in {@code jwtDir} (made on first
+     * use); each service logs to {@code <logDir>/<module>.log}.
+     */
+    public static Suite wire(Path root, Path jwtDir, Path logDir, Ports ports, EmbeddedDatabase database,
+            EmbeddedKafka kafka) throws IOException {
+        KeyPairs.loadOrCreate(jwtDir);
+        ServiceProcess registry = service("registry-service", "registry", ports.registry(), root, jwtDir, logDir,
+                database, kafka, Map.of());
+        ServiceProcess supply = service("supply-service", "supply", ports.supply(), root, jwtDir, logDir, database,
+                kafka, Map.of());
+        // A kept signing key, so pass codes printed or saved in one run still verify in the next.
+        ServiceProcess logistics = service("logistics-service", "logistics", ports.logistics(), root, jwtDir, logDir,
+                database, kafka,
+                Map.of("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(jwtDir).toString()));
+        ServiceProcess finance = service("finance-service", "finance", ports.finance(), root, jwtDir, logDir,
+                database, kafka, Map.of());
+        // The gateway signs with the suite's key, so services verify its tokens and directly minted ones alike.
+        String adminKey = KeyPairs.adminKey(jwtDir);
+        ServiceProcess gateway = service("gateway", "gateway", ports.gateway(), root, jwtDir, logDir, database, kafka,
+                Map.of("FUGONG_REGISTRY_URL", registry.baseUrl(),
+                        "FUGONG_SUPPLY_URL", supply.baseUrl(),
+                        "FUGONG_LOGISTICS_URL", logistics.baseUrl(),
+                        "FUGONG_FINANCE_URL", finance.baseUrl(),
+                        "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
+                        "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(jwtDir).toString()));
+        return new Suite(registry, supply, logistics, finance, gateway, adminKey);
+    }
+
+    private static ServiceProcess service(String module, String database, int port, Path root, Path jwtDir,
+            Path logDir, EmbeddedDatabase db, EmbeddedKafka kafka, Map<String, String> environment) {
+        return ServiceProcess.onEmbeddedInfrastructure(module, database, root, port, db, kafka, jwtDir, ISSUER,
+                logDir.resolve(module + ".log"), environment);
+    }
+
+    public ServiceProcess registry() {
+        return registry;
+    }
+
+    public ServiceProcess supply() {
+        return supply;
+    }
+
+    public ServiceProcess logistics() {
+        return logistics;
+    }
+
+    public ServiceProcess finance() {
+        return finance;
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    /** The gateway's bootstrap administrator key (at least 32 characters, as the gateway requires). */
+    public String adminKey() {
+        return adminKey;
+    }
+
+    /** Every service, the gateway last. */
+    public List<ServiceProcess> services() {
+        return List.of(registry, supply, logistics, finance, gateway);
+    }
+
+    /**
+     * Starts every process at once: none needs another to start (the gateway asks its upstreams only
+     * when a request comes), so they boot side by side and the suite is up when the slowest is.
+     */
+    public void start() throws IOException {
+        for (ServiceProcess service : services()) {
+            service.start();
+        }
+    }
+
+    /** Waits until every service answers ready, all within one deadline. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ServiceProcess service : services()) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            service.awaitReady(left.isNegative() ? Duration.ZERO : left);
+        }
+    }
+
+    /** Asks every process to stop at once, then waits for each (a stubborn one is killed). */
+    public void stop() {
+        services().forEach(service -> service.handle().ifPresent(ProcessHandle::destroy));
+        services().forEach(ServiceProcess::stop);
+    }
+}
