@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,21 +64,27 @@ public final class Suite {
      */
     public static Suite wire(Path root, Path jwtDir, Path logDir, Ports ports, EmbeddedDatabase database,
             EmbeddedKafka kafka) throws IOException {
+        return wire(root, jwtDir, logDir, ports, database, kafka, Map.of());
+    }
+
+    /** As {@link #wire(Path, Path, Path, Ports, EmbeddedDatabase, EmbeddedKafka)}, with settings for every service added. */
+    public static Suite wire(Path root, Path jwtDir, Path logDir, Ports ports, EmbeddedDatabase database,
+            EmbeddedKafka kafka, Map<String, String> everyService) throws IOException {
         KeyPairs.loadOrCreate(jwtDir);
         ServiceProcess registry = service("registry-service", "registry", ports.registry(), root, jwtDir, logDir,
-                database, kafka, Map.of());
+                database, kafka, everyService, Map.of());
         ServiceProcess supply = service("supply-service", "supply", ports.supply(), root, jwtDir, logDir, database,
-                kafka, Map.of());
+                kafka, everyService, Map.of());
         // A kept signing key, so pass codes printed or saved in one run still verify in the next.
         ServiceProcess logistics = service("logistics-service", "logistics", ports.logistics(), root, jwtDir, logDir,
-                database, kafka,
+                database, kafka, everyService,
                 Map.of("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(jwtDir).toString()));
         ServiceProcess finance = service("finance-service", "finance", ports.finance(), root, jwtDir, logDir,
-                database, kafka, Map.of());
+                database, kafka, everyService, Map.of());
         // The gateway signs with the suite's key, so services verify its tokens and directly minted ones alike.
         String adminKey = KeyPairs.adminKey(jwtDir);
         ServiceProcess gateway = service("gateway", "gateway", ports.gateway(), root, jwtDir, logDir, database, kafka,
-                Map.of("FUGONG_REGISTRY_URL", registry.baseUrl(),
+                everyService, Map.of("FUGONG_REGISTRY_URL", registry.baseUrl(),
                         "FUGONG_SUPPLY_URL", supply.baseUrl(),
                         "FUGONG_LOGISTICS_URL", logistics.baseUrl(),
                         "FUGONG_FINANCE_URL", finance.baseUrl(),
@@ -87,7 +94,10 @@ public final class Suite {
     }
 
     private static ServiceProcess service(String module, String database, int port, Path root, Path jwtDir,
-            Path logDir, EmbeddedDatabase db, EmbeddedKafka kafka, Map<String, String> environment) {
+            Path logDir, EmbeddedDatabase db, EmbeddedKafka kafka, Map<String, String> everyService,
+            Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(everyService);
+        environment.putAll(own);
         return ServiceProcess.onEmbeddedInfrastructure(module, database, root, port, db, kafka, jwtDir, ISSUER,
                 logDir.resolve(module + ".log"), environment);
     }
