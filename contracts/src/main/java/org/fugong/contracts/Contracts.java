@@ -56,7 +56,13 @@ public final class Contracts {
                     "fugong.logistics.pass.issued",
                     "fugong.logistics.pass.approved",
                     "fugong.logistics.pass.refused",
-                    "fugong.logistics.pass.revoked"));
+                    "fugong.logistics.pass.revoked"),
+            "logistics.worker-trips", List.of(
+                    "fugong.logistics.worker-trip.planned",
+                    "fugong.logistics.worker-trip.passengers-assigned",
+                    "fugong.logistics.worker-trip.dispatched",
+                    "fugong.logistics.worker-trip.arrived",
+                    "fugong.logistics.worker-trip.cancelled"));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fugong.logistics.checkpoint.Checkpoint;
 import org.fugong.logistics.pass.GreenPass;
+import org.fugong.logistics.worker.CharterTrip;
+import org.fugong.logistics.worker.WorkerTransportRequest;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.paging.ScopedFilter.Scope;
 import org.fugong.platform.problem.ProblemException;
@@ -17,8 +19,11 @@ import org.fugong.platform.security.Role;
  * see everything. A pass is its enterprise's, and an authority's whose scope covers either end of
  * its route; only an authority covering its origin (or an administrator) decides one under review,
  * and any authority who sees it (one covering either end) revokes one.
- * The driver is shown to the enterprise and administrators only. Objects outside the caller's view
- * are answered 404 by the services, so ids cannot be probed.
+ * The driver is shown to the enterprise and administrators only. A worker transport request is its
+ * enterprise's and an authority's covering either end; a charter trip likewise, and also the
+ * enterprises' whose requests ride on it; a trip is run (assignments, dispatch, arrival,
+ * cancellation) by an authority covering its destination or the enterprise that planned it.
+ * Objects outside the caller's view are answered 404 by the services, so ids cannot be probed.
  */
 @ApplicationScoped
 public class LogisticsAccess {
@@ -82,6 +87,74 @@ public class LogisticsAccess {
             return "countyCode like :region";
         }
         return "1 = 0";
+    }
+
+    /** A worker transport request is asked for by an enterprise's own people, for their organisation. */
+    public UUID requestingEnterprise(Caller caller) {
+        return caller.orgId().orElseThrow(() -> ProblemException.forbidden(
+                "Worker transport is requested by an enterprise's own people (a token with org_id)"));
+    }
+
+    public boolean canSee(Caller caller, WorkerTransportRequest r) {
+        return caller.isAdmin() || caller.actsFor(r.enterpriseId) || isAuthorityOver(caller, r.origin)
+                || isAuthorityOver(caller, r.destination);
+    }
+
+    /** Passengers' names, ID numbers and phones in full: the enterprise and administrators; masked for the rest. */
+    public boolean seesManifest(Caller caller, WorkerTransportRequest r) {
+        return caller.isAdmin() || caller.actsFor(r.enterpriseId);
+    }
+
+    public ScopedFilter requestsVisibleTo(Caller caller, String cursor) {
+        return ScopedFilter.forCaller(caller,
+                new Scope("origin like :region or destination like :region", "enterpriseId = :own"), cursor);
+    }
+
+    /**
+     * An authority plans trips into its scope; an enterprise (whose county the caller cannot choose:
+     * it is the read model's) plans trips for its own requests, so only into its own county.
+     */
+    public void requirePlannerOf(Caller caller, String destination, String enterpriseCounty) {
+        if (caller.hasRole(Role.AUTHORITY)) {
+            if (!caller.covers(destination)) {
+                throw ProblemException.forbidden("Only an authority whose scope covers the destination " + destination
+                        + " plans trips to it");
+            }
+        } else if (!destination.equals(enterpriseCounty)) {
+            throw ProblemException.forbidden("An enterprise plans trips to its own county " + enterpriseCounty
+                    + " only");
+        }
+    }
+
+    /**
+     * @param carriesCallersRequest whether one of the caller's organisation's requests rides on the trip
+     */
+    public boolean canSee(Caller caller, CharterTrip t, boolean carriesCallersRequest) {
+        return runs(caller, t) || isAuthorityOver(caller, t.origin) || carriesCallersRequest;
+    }
+
+    /** Whether the caller runs the trip: assigns requests to it, dispatches it, marks it arrived, cancels it. */
+    public boolean runs(Caller caller, CharterTrip t) {
+        return caller.isAdmin() || isAuthorityOver(caller, t.destination) || caller.actsFor(t.enterpriseId);
+    }
+
+    /** Those who see a trip without running it (an authority of the origin, an enterprise riding on it): 403. */
+    public void requireRunnerOf(Caller caller, CharterTrip t) {
+        if (!runs(caller, t)) {
+            throw ProblemException.forbidden("Only an authority whose scope covers the destination " + t.destination
+                    + (t.enterpriseId == null ? "" : " or the enterprise that planned it") + " runs this trip");
+        }
+    }
+
+    /** Every enterprise's passenger count: administrators and authorities; an enterprise sees only its own. */
+    public boolean seesEveryEnterpriseOn(Caller caller, CharterTrip t) {
+        return caller.isAdmin() || isAuthorityOver(caller, t.origin) || isAuthorityOver(caller, t.destination);
+    }
+
+    public ScopedFilter tripsVisibleTo(Caller caller, String cursor) {
+        return ScopedFilter.forCaller(caller, new Scope("origin like :region or destination like :region",
+                "enterpriseId = :own or id in (select r.tripId from WorkerTransportRequest r where r.enterpriseId = :own)"),
+                cursor);
     }
 
     private static boolean isOfficerAt(Caller caller, String county) {

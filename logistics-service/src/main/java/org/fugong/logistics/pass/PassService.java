@@ -75,40 +75,61 @@ public class PassService {
             }
             List<Region> route = route(body.route());
             checkWindow(body.validFrom(), body.validUntil(), today);
-            Region origin = route.get(0);
-            Region destination = route.get(route.size() - 1);
-            PassDecision decision = PassDecision.decide(
-                    new PassDecision.Applicant(enterprise.isActive(), enterprise.priorityTier, enterprise.keyEnterprise),
-                    body.cargoCategory(), origin.isHigh(), destination.isHigh());
-
-            GreenPass p = new GreenPass();
-            p.id = UuidV7.next();
-            p.number = numbers.next(origin.code);
-            p.enterpriseId = enterpriseId;
-            p.plate = plate;
-            p.vehicleType = body.vehicleType();
-            p.driverName = body.driver().name().strip();
-            p.driverPhone = body.driver().phone();
-            p.driverIdNumber = idNumber;
-            p.cargoCategory = body.cargoCategory();
-            p.cargoDescription = body.cargoDescription().strip();
-            p.route = String.join(",", body.route());
-            p.origin = origin.code;
-            p.destination = destination.code;
-            p.validFrom = body.validFrom();
-            p.validUntil = body.validUntil();
-            p.status = decision.status();
-            p.rule = decision.rule();
-            p.createdAt = GreenPass.now();
-            p.updatedAt = p.createdAt;
-            if (p.status == PassStatus.APPROVED) {
-                signCode(p);
-            }
-            p.persistAndFlush();
-            events.issued(p);
+            GreenPass p = issue(new Issue(enterprise, plate, body.vehicleType(), body.driver().name().strip(),
+                    body.driver().phone(), idNumber, body.cargoCategory(), body.cargoDescription().strip(), route,
+                    body.validFrom(), body.validUntil()));
             return new Created<>(URI.create("/api/v1/green-passes/" + p.id), PassView.of(p, true),
                     Long.toString(p.version));
         });
+    }
+
+    /**
+     * A pass for a vehicle whose data has been checked (plate normalised, driver's ID number valid,
+     * route of known regions with county ends): the decision, the number, the code once approved and
+     * the {@code issued} event. Every pass comes to exist here, whoever asked for it — an enterprise
+     * applying, or a charter trip being dispatched.
+     */
+    public record Issue(Organisation enterprise, String plate, VehicleType vehicleType, String driverName,
+            String driverPhone, String driverIdNumber, CargoCategory cargoCategory, String cargoDescription,
+            List<Region> route, LocalDate validFrom, LocalDate validUntil) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GreenPass issue(Issue application) {
+        List<Region> route = application.route();
+        Region origin = route.get(0);
+        Region destination = route.get(route.size() - 1);
+        Organisation enterprise = application.enterprise();
+        PassDecision decision = PassDecision.decide(
+                new PassDecision.Applicant(enterprise.isActive(), enterprise.priorityTier, enterprise.keyEnterprise),
+                application.cargoCategory(), origin.isHigh(), destination.isHigh());
+
+        GreenPass p = new GreenPass();
+        p.id = UuidV7.next();
+        p.number = numbers.next(origin.code);
+        p.enterpriseId = enterprise.id;
+        p.plate = application.plate();
+        p.vehicleType = application.vehicleType();
+        p.driverName = application.driverName();
+        p.driverPhone = application.driverPhone();
+        p.driverIdNumber = application.driverIdNumber();
+        p.cargoCategory = application.cargoCategory();
+        p.cargoDescription = application.cargoDescription();
+        p.route = String.join(",", route.stream().map(r -> r.code).toList());
+        p.origin = origin.code;
+        p.destination = destination.code;
+        p.validFrom = application.validFrom();
+        p.validUntil = application.validUntil();
+        p.status = decision.status();
+        p.rule = decision.rule();
+        p.createdAt = GreenPass.now();
+        p.updatedAt = p.createdAt;
+        if (p.status == PassStatus.APPROVED) {
+            signCode(p);
+        }
+        p.persistAndFlush();
+        events.issued(p);
+        return p;
     }
 
     public GreenPass visible(Caller caller, UUID id) {

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.fugong.logistics.checkpoint.CheckpointResource;
 import org.fugong.logistics.checkpoint.ScanResource;
 import org.fugong.logistics.pass.PassResource;
+import org.fugong.logistics.worker.CharterTripResource;
+import org.fugong.logistics.worker.WorkerRequestResource;
 import org.fugong.testing.EndpointRoles;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +36,22 @@ class EndpointRolesTest {
             Map.entry("GET /api/v1/checkpoints", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("GET /api/v1/checkpoints/{id}", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("GET /api/v1/checkpoints/{id}/stats", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
-            Map.entry("POST /api/v1/checkpoint-scans", Set.of("CHECKPOINT")));
+            Map.entry("POST /api/v1/checkpoint-scans", Set.of("CHECKPOINT")),
+            Map.entry("POST /api/v1/worker-transport-requests", Set.of("ENTERPRISE")),
+            Map.entry("GET /api/v1/worker-transport-requests", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("GET /api/v1/worker-transport-requests/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("POST /api/v1/charter-trips", Set.of("AUTHORITY", "ENTERPRISE")),
+            Map.entry("GET /api/v1/charter-trips", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("GET /api/v1/charter-trips/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("POST /api/v1/charter-trips/{id}/assignments", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("PUT /api/v1/charter-trips/{id}/dispatch", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("PUT /api/v1/charter-trips/{id}/arrival", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("PUT /api/v1/charter-trips/{id}/cancellation", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")));
 
     @Test
     void everyEndpointAllowsExactlyTheRolesItAlwaysHas() {
         Map<String, Set<String>> effective = EndpointRoles.of(PassResource.class, CheckpointResource.class,
-                ScanResource.class);
+                ScanResource.class, WorkerRequestResource.class, CharterTripResource.class);
         assertThat(effective).isEqualTo(new TreeMap<>(EXPECTED));
     }
 }

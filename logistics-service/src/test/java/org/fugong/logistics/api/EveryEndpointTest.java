@@ -38,7 +38,11 @@ class EveryEndpointTest {
                 Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/decision", "AUTHORITY"),
                 Arguments.of("PUT", "/api/v1/green-passes/" + ANY + "/revocation", "AUTHORITY"),
                 Arguments.of("POST", "/api/v1/checkpoints", "AUTHORITY"),
-                Arguments.of("POST", "/api/v1/checkpoint-scans", "CHECKPOINT"));
+                Arguments.of("POST", "/api/v1/checkpoint-scans", "CHECKPOINT"),
+                Arguments.of("POST", "/api/v1/worker-transport-requests", "ENTERPRISE"),
+                Arguments.of("POST", "/api/v1/charter-trips", "AUTHORITY"),
+                Arguments.of("POST", "/api/v1/charter-trips/" + ANY + "/assignments", "AUTHORITY"),
+                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/cancellation", "AUTHORITY"));
     }
 
     /** Every endpoint but the public ones (the key set, the revocation list). */
@@ -49,7 +53,13 @@ class EveryEndpointTest {
                 Arguments.of("GET", "/api/v1/green-passes/" + ANY + "/qr.png", "ENTERPRISE"),
                 Arguments.of("GET", "/api/v1/checkpoints", "AUTHORITY"),
                 Arguments.of("GET", "/api/v1/checkpoints/" + ANY, "AUTHORITY"),
-                Arguments.of("GET", "/api/v1/checkpoints/" + ANY + "/stats", "CHECKPOINT")));
+                Arguments.of("GET", "/api/v1/checkpoints/" + ANY + "/stats", "CHECKPOINT"),
+                Arguments.of("GET", "/api/v1/worker-transport-requests", "ENTERPRISE"),
+                Arguments.of("GET", "/api/v1/worker-transport-requests/" + ANY, "ENTERPRISE"),
+                Arguments.of("GET", "/api/v1/charter-trips", "AUTHORITY"),
+                Arguments.of("GET", "/api/v1/charter-trips/" + ANY, "AUTHORITY"),
+                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/dispatch", "AUTHORITY"),
+                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/arrival", "AUTHORITY")));
     }
 
     static String token(String role) {
@@ -71,6 +81,19 @@ class EveryEndpointTest {
         }
         if (path.startsWith("/api/v1/checkpoint-scans")) {
             return Map.of("checkpoint_id", ANY, "code", "a.b.c", "plate_read", "浙A12345");
+        }
+        if (path.startsWith("/api/v1/worker-transport-requests")) {
+            return org.fugong.logistics.support.Workers.request("411502", 2);
+        }
+        if (path.endsWith("/assignments")) {
+            return Map.of("request_id", ANY);
+        }
+        if (path.endsWith("/cancellation")) {
+            return Map.of("reason", "not needed");
+        }
+        if (path.startsWith("/api/v1/charter-trips")) {
+            return path.endsWith("/dispatch") || path.endsWith("/arrival") ? Map.of()
+                    : org.fugong.logistics.support.Workers.trip("411502", "330106", 45);
         }
         if (path.startsWith("/api/v1/checkpoints")) {
             return Map.of("name", "Toll station", "county_code", "421181", "kind", "EXPRESSWAY_TOLL_STATION");
@@ -140,6 +163,9 @@ class EveryEndpointTest {
         problem(Api.as(TestJwt.admin()).get("/api/v1/green-passes/not-a-uuid").then(), 404);
         problem(Api.as(TestJwt.admin()).body(validBody("/decision")).put("/api/v1/green-passes/" + ANY + "/decision")
                 .then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/worker-transport-requests/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/charter-trips/not-a-uuid").then(), 404);
+        problem(Api.as(TestJwt.admin()).put("/api/v1/charter-trips/" + ANY + "/dispatch").then(), 404);
     }
 
     @Test
@@ -156,7 +182,11 @@ class EveryEndpointTest {
         assertThat(paths).containsKeys("/api/v1/green-passes", "/api/v1/green-passes/{id}",
                 "/api/v1/green-passes/{id}/decision", "/api/v1/green-passes/{id}/qr.png", "/api/v1/green-passes/keys",
                 "/api/v1/green-passes/{id}/revocation", "/api/v1/green-passes/revocations", "/api/v1/checkpoints",
-                "/api/v1/checkpoints/{id}", "/api/v1/checkpoints/{id}/stats", "/api/v1/checkpoint-scans");
+                "/api/v1/checkpoints/{id}", "/api/v1/checkpoints/{id}/stats", "/api/v1/checkpoint-scans",
+                "/api/v1/worker-transport-requests", "/api/v1/worker-transport-requests/{id}", "/api/v1/charter-trips",
+                "/api/v1/charter-trips/{id}", "/api/v1/charter-trips/{id}/assignments",
+                "/api/v1/charter-trips/{id}/dispatch", "/api/v1/charter-trips/{id}/arrival",
+                "/api/v1/charter-trips/{id}/cancellation");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
     }

@@ -3,18 +3,13 @@ package org.fugong.logistics.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fugong.contracts.Contracts;
 import org.fugong.logistics.support.Api;
+import org.fugong.logistics.support.LogCapture;
 import org.fugong.logistics.support.LogisticsTest;
 import org.fugong.logistics.support.RegistryFeed;
 import org.fugong.testing.KafkaEvents;
@@ -35,33 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class PassEventsTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-
-    /** Everything logged in this JVM while it is attached, as formatted text with its parameters. */
-    static final class Capture extends Handler {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    line.append(' ').append(p);
-                }
-            }
-            if (record.getThrown() != null) {
-                line.append(' ').append(record.getThrown());
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     static String status(ConsumerRecord<String, String> record) {
         try {
@@ -85,9 +53,7 @@ class PassEventsTest {
 
     @Test
     void issuedApprovedAndRefusedAreOnTheTopicValidAndWithoutTheDriver() {
-        Capture capture = new Capture();
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture capture = LogCapture.attach();
         try {
             // Proof that the capture sees what the application logs through JBoss Logging.
             org.jboss.logging.Logger.getLogger(PassService.class).info("capture attached");
@@ -120,12 +86,10 @@ class PassEventsTest {
             assertEvent(KafkaEvents.await(PassEvents.TOPIC, KafkaEvents.keyAndType(refused, PassEvents.REFUSED), WAIT),
                     PassEvents.REFUSED, refused);
         } finally {
-            root.removeHandler(capture);
+            capture.close();
         }
-        assertThat(capture.lines).contains("capture attached");
-        synchronized (capture.lines) {
-            assertThat(capture.lines).noneMatch(line -> line.contains(Api.DRIVER_PHONE) || line.contains(Api.DRIVER_ID)
-                    || line.contains("110105194912310021"));
-        }
+        assertThat(capture.lines()).contains("capture attached");
+        assertThat(capture.lines()).noneMatch(line -> line.contains(Api.DRIVER_PHONE) || line.contains(Api.DRIVER_ID)
+                || line.contains("110105194912310021"));
     }
 }

@@ -10,11 +10,11 @@ import org.fugong.logistics.pass.CargoCategory;
 import org.fugong.logistics.pass.GreenPass;
 import org.fugong.logistics.pass.PassStatus;
 import org.fugong.logistics.pass.VehicleType;
+import org.fugong.logistics.privacy.Masking;
 
 /**
  * A green pass as the API shows it. The driver is shown in full to the applying enterprise and to
- * administrators only; everyone else sees it masked (name's first character, phone's first three
- * and last four, ID number's first six and last four).
+ * administrators only; everyone else sees it masked ({@link Masking}).
  */
 @Schema(name = "GreenPass")
 public record PassView(UUID id, @Schema(example = "420102000001") String number, UUID enterpriseId, String plate,
@@ -31,24 +31,11 @@ public record PassView(UUID id, @Schema(example = "420102000001") String number,
 
     public static PassView of(GreenPass p, boolean showDriver) {
         DriverView driver = showDriver ? new DriverView(p.driverName, p.driverPhone, p.driverIdNumber, false)
-                : new DriverView(maskName(p.driverName), keepEnds(p.driverPhone, 3, 4), keepEnds(p.driverIdNumber, 6, 4),
-                        true);
+                : new DriverView(Masking.name(p.driverName), Masking.phone(p.driverPhone),
+                        Masking.idNumber(p.driverIdNumber), true);
         return new PassView(p.id, p.number, p.enterpriseId, p.plate, p.vehicleType, driver, p.cargoCategory,
                 p.cargoDescription, p.routeCodes(), p.origin, p.destination, p.validFrom, p.validUntil, p.status,
                 p.rule, p.decisionReason, p.decidedAt, p.code, p.codeKeyId, p.revocationReason, p.revokedAt, p.createdAt, p.updatedAt,
                 p.version);
-    }
-
-    static String maskName(String name) {
-        int first = name.offsetByCodePoints(0, 1);
-        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
-    }
-
-    static String keepEnds(String value, int head, int tail) {
-        if (value.length() <= head + tail) {
-            return "*".repeat(value.length());
-        }
-        return value.substring(0, head) + "*".repeat(value.length() - head - tail)
-                + value.substring(value.length() - tail);
     }
 }
