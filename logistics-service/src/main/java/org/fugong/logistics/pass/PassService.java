@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,54 +62,67 @@ public class PassService {
     @Transactional
     public IdempotentResponse apply(Caller caller, NewPass body, String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/green-passes", body, () -> {
-            UUID enterpriseId = access.applyingEnterprise(caller);
-            Organisation enterprise = Organisation.findById(enterpriseId);
-            if (enterprise == null) {
-                throw ProblemException.conflict("Your organisation is not known to logistics yet");
-            }
-            LocalDate today = LocalDate.now(config.zone());
-            String plate = VehiclePlate.normalise(body.plate())
-                    .orElseThrow(() -> ProblemException.invalid("plate", "is not a GA 36-2018 vehicle plate"));
-            String idNumber = body.driver().idNumber().strip().toUpperCase(Locale.ROOT);
-            if (!ResidentId.isValid(idNumber, today)) {
-                throw ProblemException.invalid("driver.id_number", "is not a valid GB 11643-1999 resident identity number");
-            }
-            List<Region> route = route(body.route());
-            checkWindow(body.validFrom(), body.validUntil(), today);
-            Region origin = route.get(0);
-            Region destination = route.get(route.size() - 1);
-            PassDecision decision = PassDecision.decide(
-                    new PassDecision.Applicant(enterprise.isActive(), enterprise.priorityTier, enterprise.keyEnterprise),
-                    body.cargoCategory(), origin.isHigh(), destination.isHigh());
-
-            GreenPass p = new GreenPass();
-            p.id = UuidV7.next();
-            p.number = numbers.next(origin.code);
-            p.enterpriseId = enterpriseId;
-            p.plate = plate;
-            p.vehicleType = body.vehicleType();
-            p.driverName = body.driver().name().strip();
-            p.driverPhone = body.driver().phone();
-            p.driverIdNumber = idNumber;
-            p.cargoCategory = body.cargoCategory();
-            p.cargoDescription = body.cargoDescription().strip();
-            p.route = String.join(",", body.route());
-            p.origin = origin.code;
-            p.destination = destination.code;
-            p.validFrom = body.validFrom();
-            p.validUntil = body.validUntil();
-            p.status = decision.status();
-            p.rule = decision.rule();
-            p.createdAt = GreenPass.now();
-            p.updatedAt = p.createdAt;
-            if (p.status == PassStatus.APPROVED) {
-                signCode(p);
-            }
-            p.persistAndFlush();
-            events.issued(p);
+            GreenPass p = issue(access.applyingEnterprise(caller), body, i -> "route[" + i + "]");
             return new Created<>(URI.create("/api/v1/green-passes/" + p.id), PassView.of(p, true),
                     Long.toString(p.version));
         });
+    }
+
+    /**
+     * Checks an application, decides it by {@link PassDecision}, numbers it, signs it if approved,
+     * stores it and publishes {@code issued}: the one way a pass comes to be, for an enterprise's
+     * own application and for a shipment's vehicle alike.
+     *
+     * @param routeField the field to name when route entry {@code i} is bad (a shipment's body
+     *                   names only the regions passed through)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GreenPass issue(UUID enterpriseId, NewPass body, IntFunction<String> routeField) {
+        Organisation enterprise = Organisation.findById(enterpriseId);
+        if (enterprise == null) {
+            throw ProblemException.conflict("Your organisation is not known to logistics yet");
+        }
+        LocalDate today = LocalDate.now(config.zone());
+        String plate = VehiclePlate.normalise(body.plate())
+                .orElseThrow(() -> ProblemException.invalid("plate", "is not a GA 36-2018 vehicle plate"));
+        String idNumber = body.driver().idNumber().strip().toUpperCase(Locale.ROOT);
+        if (!ResidentId.isValid(idNumber, today)) {
+            throw ProblemException.invalid("driver.id_number", "is not a valid GB 11643-1999 resident identity number");
+        }
+        List<Region> route = route(body.route(), routeField);
+        checkWindow(body.validFrom(), body.validUntil(), today);
+        Region origin = route.get(0);
+        Region destination = route.get(route.size() - 1);
+        PassDecision decision = PassDecision.decide(
+                new PassDecision.Applicant(enterprise.isActive(), enterprise.priorityTier, enterprise.keyEnterprise),
+                body.cargoCategory(), origin.isHigh(), destination.isHigh());
+
+        GreenPass p = new GreenPass();
+        p.id = UuidV7.next();
+        p.number = numbers.next(origin.code);
+        p.enterpriseId = enterpriseId;
+        p.plate = plate;
+        p.vehicleType = body.vehicleType();
+        p.driverName = body.driver().name().strip();
+        p.driverPhone = body.driver().phone();
+        p.driverIdNumber = idNumber;
+        p.cargoCategory = body.cargoCategory();
+        p.cargoDescription = body.cargoDescription().strip();
+        p.route = String.join(",", body.route());
+        p.origin = origin.code;
+        p.destination = destination.code;
+        p.validFrom = body.validFrom();
+        p.validUntil = body.validUntil();
+        p.status = decision.status();
+        p.rule = decision.rule();
+        p.createdAt = GreenPass.now();
+        p.updatedAt = p.createdAt;
+        if (p.status == PassStatus.APPROVED) {
+            signCode(p);
+        }
+        p.persistAndFlush();
+        events.issued(p);
+        return p;
     }
 
     public GreenPass visible(Caller caller, UUID id) {
@@ -138,7 +152,13 @@ public class PassService {
         String reason = body.reason().strip();
         if (body.outcome() == PassDecisionRequest.Outcome.APPROVED) {
             p.approve(caller.subject(), reason, now);
-            signCode(p);
+            if (p.code == null) {
+                signCode(p);
+            }
+            if (p.isListed()) {
+                // Suspended before: handhelds that stopped it learn that it is good again.
+                revocations.relist(p);
+            }
             GreenPass.flush();
             events.approved(p);
         } else {
@@ -169,11 +189,11 @@ public class PassService {
     }
 
     /** Every code a known region; the two ends counties (where risk levels are set). */
-    private static List<Region> route(List<String> codes) {
+    private static List<Region> route(List<String> codes, IntFunction<String> fieldOf) {
         List<Region> regions = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             Region r = Region.findById(codes.get(i));
-            String field = "route[" + i + "]";
+            String field = fieldOf.apply(i);
             if (r == null) {
                 throw ProblemException.invalid(field, "is not a GB/T 2260 region");
             }
