@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.fugong.logistics.checkpoint.CheckpointResource;
 import org.fugong.logistics.checkpoint.ScanResource;
 import org.fugong.logistics.pass.PassResource;
+import org.fugong.logistics.shipment.ShipmentResource;
 import org.fugong.testing.EndpointRoles;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +35,17 @@ class EndpointRolesTest {
             Map.entry("GET /api/v1/checkpoints", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("GET /api/v1/checkpoints/{id}", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("GET /api/v1/checkpoints/{id}/stats", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
-            Map.entry("POST /api/v1/checkpoint-scans", Set.of("CHECKPOINT")));
+            Map.entry("POST /api/v1/checkpoint-scans", Set.of("CHECKPOINT")),
+            Map.entry("GET /api/v1/shipments", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE", "HEALTH_INSTITUTION")),
+            Map.entry("GET /api/v1/shipments/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE", "HEALTH_INSTITUTION")),
+            Map.entry("POST /api/v1/shipments/{id}/vehicle-assignment", Set.of("ENTERPRISE")),
+            Map.entry("PUT /api/v1/shipments/{id}/pick-up", Set.of("ENTERPRISE")),
+            Map.entry("PUT /api/v1/shipments/{id}/delivery", Set.of("AUTHORITY", "ENTERPRISE", "HEALTH_INSTITUTION")));
 
     @Test
     void everyEndpointAllowsExactlyTheRolesItAlwaysHas() {
         Map<String, Set<String>> effective = EndpointRoles.of(PassResource.class, CheckpointResource.class,
-                ScanResource.class);
+                ScanResource.class, ShipmentResource.class);
         assertThat(effective).isEqualTo(new TreeMap<>(EXPECTED));
     }
 }

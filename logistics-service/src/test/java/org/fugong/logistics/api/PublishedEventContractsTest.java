@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.fugong.contracts.Contracts;
 import org.fugong.logistics.pass.PassEvents;
+import org.fugong.logistics.shipment.ShipmentEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class PublishedEventContractsTest {
 
-    static final Class<?>[] PUBLISHERS = { PassEvents.class };
+    static final Class<?>[] PUBLISHERS = { PassEvents.class, ShipmentEvents.class };
 
     static Stream<Arguments> publishedTypes() throws Exception {
         List<Arguments> types = new ArrayList<>();

@@ -45,7 +45,8 @@ public record PassView(UUID id, @Schema(example = "420102000001") String number,
                 p.suspendedAt, p.suspensionReason, p.createdAt, p.updatedAt, p.version);
     }
 
-    static String maskName(String name) {
+    /** A person's name with all but its first character masked, as everywhere a name is shown to others. */
+    public static String maskName(String name) {
         int first = name.offsetByCodePoints(0, 1);
         return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
