@@ -18,8 +18,10 @@ import org.fugong.platform.security.Role;
  * see everything. A pass is its enterprise's, and an authority's whose scope covers either end of
  * its route; only an authority covering its origin (or an administrator) decides one under review,
  * and any authority who sees it (one covering either end) revokes one.
- * The driver is shown to the enterprise and administrators only. Objects outside the caller's view
- * are answered 404 by the services, so ids cannot be probed.
+ * A shipment is its supplier's and its receiver's, and an authority's whose scope covers either
+ * end; the supplier assigns its vehicle and reports the pick-up, the receiver signs for it.
+ * The driver is shown to the enterprise (the supplier) and administrators only. Objects outside the
+ * caller's view are answered 404 by the services, so ids cannot be probed.
  */
 @ApplicationScoped
 public class LogisticsAccess {
