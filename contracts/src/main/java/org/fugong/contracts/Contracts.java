@@ -50,13 +50,19 @@ public final class Contracts {
                     "fugong.supply.allocation.delivered",
                     "fugong.supply.allocation.cancelled"),
             "logistics.shipments", List.of(
+                    "fugong.logistics.shipment.planned",
+                    "fugong.logistics.shipment.vehicle-assigned",
                     "fugong.logistics.shipment.picked-up",
-                    "fugong.logistics.shipment.delivered"),
+                    "fugong.logistics.shipment.checkpoint-passed",
+                    "fugong.logistics.shipment.delivered",
+                    "fugong.logistics.shipment.cancelled"),
             "logistics.passes", List.of(
                     "fugong.logistics.pass.issued",
                     "fugong.logistics.pass.approved",
                     "fugong.logistics.pass.refused",
-                    "fugong.logistics.pass.revoked"),
+                    "fugong.logistics.pass.revoked",
+                    "fugong.logistics.pass.suspended",
+                    "fugong.logistics.pass.expired"),
             "logistics.worker-trips", List.of(
                     "fugong.logistics.worker-trip.planned",
                     "fugong.logistics.worker-trip.passengers-assigned",

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fugong.logistics.checkpoint.Checkpoint;
 import org.fugong.logistics.pass.GreenPass;
+import org.fugong.logistics.shipment.Shipment;
 import org.fugong.logistics.worker.CharterTrip;
 import org.fugong.logistics.worker.WorkerTransportRequest;
 import org.fugong.platform.paging.ScopedFilter;
@@ -19,7 +20,9 @@ import org.fugong.platform.security.Role;
  * see everything. A pass is its enterprise's, and an authority's whose scope covers either end of
  * its route; only an authority covering its origin (or an administrator) decides one under review,
  * and any authority who sees it (one covering either end) revokes one.
- * The driver is shown to the enterprise and administrators only. A worker transport request is its
+ * A shipment is its supplier's and its receiver's, and an authority's whose scope covers either
+ * end; the supplier assigns its vehicle and reports the pick-up, the receiver signs for it.
+ * The driver is shown to the enterprise (the supplier) and administrators only. A worker transport request is its
  * enterprise's and an authority's covering either end; a charter trip likewise, and also the
  * enterprises' whose requests ride on it; a trip is run (assignments, dispatch, arrival,
  * cancellation) by an authority covering its destination or the enterprise that planned it.
@@ -155,6 +158,47 @@ public class LogisticsAccess {
         return ScopedFilter.forCaller(caller, new Scope("origin like :region or destination like :region",
                 "enterpriseId = :own or id in (select r.tripId from WorkerTransportRequest r where r.enterpriseId = :own)"),
                 cursor);
+    }
+
+    /**
+     * A shipment is its supplier's and its receiver's (the people of either organisation), and an
+     * authority's whose scope covers its origin or its destination; administrators see all.
+     */
+    public boolean canSee(Caller caller, Shipment s) {
+        return caller.isAdmin() || caller.actsFor(s.supplierId) || caller.actsFor(s.receiverId)
+                || isAuthorityOver(caller, s.originRegion) || isAuthorityOver(caller, s.destinationRegion);
+    }
+
+    /** The shipment's driver in full: its supplier (whose vehicle it is) and administrators; masked for everyone else. */
+    public boolean seesDriver(Caller caller, Shipment s) {
+        return caller.isAdmin() || caller.actsFor(s.supplierId);
+    }
+
+    /** Vehicle, driver and pick-up are the supplier's: an enterprise acting for it. Others who see the shipment: 403. */
+    public void requireSupplierOf(Caller caller, Shipment s) {
+        if (!(caller.hasRole(Role.ENTERPRISE) && caller.actsFor(s.supplierId))) {
+            throw ProblemException.forbidden("Only the supplier assigns the vehicle and reports the pick-up");
+        }
+    }
+
+    /**
+     * The proof of delivery is the receiving institution's: a health institution or enterprise
+     * acting for the receiver. A shipment of an authority's request has no receiving organisation;
+     * an authority covering its destination signs for it then. Others who see it: 403.
+     */
+    public void requireReceiverOf(Caller caller, Shipment s) {
+        boolean receiver = s.receiverId != null
+                ? (caller.hasRole(Role.HEALTH_INSTITUTION) || caller.hasRole(Role.ENTERPRISE)) && caller.actsFor(s.receiverId)
+                : isAuthorityOver(caller, s.destinationRegion);
+        if (!receiver) {
+            throw ProblemException.forbidden(s.receiverId != null ? "Only the receiving institution records the delivery"
+                    : "Only an authority covering the destination " + s.destinationRegion + " records this delivery");
+        }
+    }
+
+    public ScopedFilter shipmentsVisibleTo(Caller caller, String cursor) {
+        return ScopedFilter.forCaller(caller, new Scope("originRegion like :region or destinationRegion like :region",
+                "supplierId = :own or receiverId = :own"), cursor);
     }
 
     private static boolean isOfficerAt(Caller caller, String county) {

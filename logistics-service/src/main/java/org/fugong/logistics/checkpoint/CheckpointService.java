@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -55,6 +56,9 @@ public class CheckpointService {
 
     @Inject
     NativeSql sql;
+
+    @Inject
+    Event<ValidScan> validScans;
 
     /** The checkpoint checks codes exactly as a handheld with no connection would: the published keys and a clock. */
     private PassCodeVerifier verifier;
@@ -142,7 +146,11 @@ public class CheckpointService {
         s.passNumber = verification.claims() == null ? null : verification.claims().number();
         s.waitingMinutes = body.waitingMinutes();
         s.healthCheckRequired = ScanVerdict.healthCheckRequired(body.driverTemperature());
-        s.persist();
+        s.persistAndFlush(); // before what observes a VALID scan refers to it
+        if (result == ScanResult.VALID) {
+            validScans.fire(new ValidScan(pass.id, s.id, checkpoint.id, checkpoint.name, checkpoint.kind,
+                    checkpoint.countyCode, s.scannedAt));
+        }
         return ScanView.of(s);
     }
 

@@ -41,11 +41,13 @@ public final class ScanVerdict {
         if (pass == null) {
             return ScanResult.UNKNOWN;
         }
-        // Only an approved pass is good: revoked, or sent back to review, it no longer lets the vehicle through.
-        if (pass.status() != PassStatus.APPROVED) {
+        // Only an approved pass is good: revoked, refused, or under review (sent back to review when an
+        // end of its route turned HIGH), it does not let the vehicle through. One the sweep marked
+        // EXPIRED is reported as what it is, as its code would say.
+        if (pass.status() != PassStatus.APPROVED && pass.status() != PassStatus.EXPIRED) {
             return ScanResult.REVOKED;
         }
-        if (verification.outcome() == PassCodeVerifier.Outcome.EXPIRED) {
+        if (pass.status() == PassStatus.EXPIRED || verification.outcome() == PassCodeVerifier.Outcome.EXPIRED) {
             return ScanResult.EXPIRED;
         }
         if (verification.outcome() == PassCodeVerifier.Outcome.NOT_YET_VALID) {

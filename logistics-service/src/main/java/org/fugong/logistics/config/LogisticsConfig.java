@@ -19,6 +19,10 @@ public interface LogisticsConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
+    /** How many passes one transaction of the expiry sweep expires (and publishes) at most. */
+    @WithDefault("500")
+    int passExpiryBatchSize();
+
     PassCode passCode();
 
     interface PassCode {

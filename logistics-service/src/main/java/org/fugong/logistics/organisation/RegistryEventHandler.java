@@ -1,15 +1,18 @@
 package org.fugong.logistics.organisation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.fugong.logistics.config.LogisticsConfig;
 import org.fugong.logistics.db.NativeSql;
 import org.fugong.logistics.pass.Revocations;
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class RegistryEventHandler implements EventHandler {
 
+    private static final Logger LOG = Logger.getLogger(RegistryEventHandler.class);
+
     static final String ENTERPRISE_EVENTS = "fugong.registry.enterprise.";
     static final String RISK_LEVEL_CHANGED = "fugong.registry.region.risk-level-changed";
 
@@ -37,6 +42,9 @@ public class RegistryEventHandler implements EventHandler {
 
     @Inject
     Revocations revocations;
+
+    @Inject
+    LogisticsConfig config;
 
     /** The name this consumer group has had since it first ran: renaming the class must not change it. */
     @Override
@@ -91,13 +99,25 @@ public class RegistryEventHandler implements EventHandler {
     /**
      * Regions are all seeded, so a risk change updates a row that exists; one the seed lacks (a code
      * newer than our copy of GB/T 2260) is ignored rather than invented without its name and level.
+     * A county that turns HIGH sends the approved passes ending there whose cargo the pass rule would
+     * no longer approve back to review, in the same transaction; medical and livelihood passes stand.
+     * (The registry sends one event per region whose level changed, so a prefecture or province set
+     * HIGH reaches every county below it.)
      */
     private void region(JsonNode r) {
-        sql.update("""
+        String code = r.get("code").asText();
+        String risk = r.get("risk_level").asText();
+        int changed = sql.update("""
                 UPDATE region_view SET risk_level = :risk, version = :version
                 WHERE code = :code AND version < :version""", Map.of(
-                "code", r.get("code").asText(),
-                "risk", r.get("risk_level").asText(),
+                "code", code,
+                "risk", risk,
                 "version", r.get("version").asLong()));
+        if (changed == 1 && "HIGH".equals(risk)) {
+            int suspended = revocations.suspendThrough(code, LocalDate.now(config.zone())).size();
+            if (suspended > 0) {
+                LOG.infof("Region %s turned HIGH: %d approved passes ending there went back to review", code, suspended);
+            }
+        }
     }
 }

@@ -18,7 +18,13 @@ import org.fugong.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One vehicle, one pass, one route: a green-channel pass and its decision. */
+/**
+ * One vehicle, one pass, one route: a green-channel pass and its decision. Its transitions are
+ * methods here, except the two that change many passes at once and are therefore single SQL
+ * statements whose WHERE clause is the precondition: going back to review when an end of the route
+ * turns HIGH ({@link Revocations#suspendThrough}) and expiry ({@link PassExpirySweep}) — a county
+ * turning HIGH can catch thousands of passes.
+ */
 @Entity
 @Table(name = "green_pass")
 public class GreenPass extends PanacheEntityBase {
@@ -52,8 +58,12 @@ public class GreenPass extends PanacheEntityBase {
     public Instant revokedAt;
     public String revokedBy;
     public String revocationReason;
-    /** Its place in the public revocation list. */
+    /** Its place in the public delta list: taken anew whenever its listing changes (revoked, suspended, approved again). */
     public Long revocationSeq;
+    public Instant listedAt;
+    /** When an approved pass was sent back to review because an end of its route turned HIGH, and why. */
+    public Instant suspendedAt;
+    public String suspensionReason;
     public Instant createdAt;
     public Instant updatedAt;
     @Version
@@ -68,9 +78,23 @@ public class GreenPass extends PanacheEntityBase {
         return List.of(route.split(","));
     }
 
-    /** An authority approves a pass under review; 409 once it has been decided. */
+    /**
+     * An authority approves a pass under review; 409 once it has been decided. A pass that was
+     * suspended keeps the code it had: its number, plate, route and validity are the same.
+     */
     public void approve(String authority, String reason, Instant now) {
         decide(PassStatus.APPROVED, authority, reason, now);
+    }
+
+    /** Listed in the public delta list (revoked or suspended once): a change of its status gets a new entry. */
+    public boolean isListed() {
+        return revocationSeq != null;
+    }
+
+    /** A new entry in the public delta list for this pass, showing its status now. */
+    public void relist(LongSupplier nextSeq, Instant now) {
+        revocationSeq = nextSeq.getAsLong();
+        listedAt = now;
     }
 
     /** An authority refuses a pass under review; 409 once it has been decided. */
@@ -103,7 +127,7 @@ public class GreenPass extends PanacheEntityBase {
         status = PassStatus.REVOKED;
         revokedBy = by;
         revocationReason = reason;
-        revocationSeq = nextSeq.getAsLong(); // taken only once the revocation is certain
+        relist(nextSeq, now); // taken only once the revocation is certain
         revokedAt = now;
         updatedAt = now;
         return true;

@@ -42,6 +42,14 @@ public record PassDecision(PassStatus status, String rule) {
         return new PassDecision(PassStatus.APPROVED, APPROVED);
     }
 
+    /**
+     * Whether an approved pass stands when an end of its route turns HIGH: only the cargo the
+     * channel exists for into and out of HIGH counties would still be approved by this rule there.
+     */
+    public static boolean standsWhenAnEndTurnsHigh(CargoCategory cargo) {
+        return CargoCategory.THROUGH_HIGH_RISK.contains(cargo);
+    }
+
     private static PassDecision review(String rule) {
         return new PassDecision(PassStatus.PENDING_REVIEW, rule);
     }

@@ -28,15 +28,21 @@ public class PassEvents {
     public static final String REFUSED = "fugong.logistics.pass.refused";
     /** Revoked by an authority, or because the registry suspended or deregistered the enterprise. */
     public static final String REVOKED = "fugong.logistics.pass.revoked";
+    /** An approved pass went back to review: an end of its route turned HIGH and its cargo does not stand there. */
+    public static final String SUSPENDED = "fugong.logistics.pass.suspended";
+    /** Its validity ended while approved or under review. */
+    public static final String EXPIRED = "fugong.logistics.pass.expired";
 
     public record State(UUID id, String number, UUID enterpriseId, String plate, VehicleType vehicleType,
             CargoCategory cargoCategory, List<String> route, String origin, String destination, LocalDate validFrom,
             LocalDate validUntil, PassStatus status, String rule, String decisionReason, Instant decidedAt,
-            String revocationReason, Instant revokedAt, long version, Instant updatedAt) {
+            String revocationReason, Instant revokedAt, Instant suspendedAt, String suspensionReason, long version,
+            Instant updatedAt) {
         static State of(GreenPass p) {
             return new State(p.id, p.number, p.enterpriseId, p.plate, p.vehicleType, p.cargoCategory, p.routeCodes(),
                     p.origin, p.destination, p.validFrom, p.validUntil, p.status, p.rule, p.decisionReason,
-                    p.decidedAt, p.revocationReason, p.revokedAt, p.version, p.updatedAt);
+                    p.decidedAt, p.revocationReason, p.revokedAt, p.suspendedAt, p.suspensionReason, p.version,
+                    p.updatedAt);
         }
     }
 
@@ -60,6 +66,24 @@ public class PassEvents {
 
     public void revoked(GreenPass p) {
         publish(p, REVOKED);
+    }
+
+    /** Passes sent back to review together (one county turned HIGH), in one batch. */
+    public void suspended(List<GreenPass> passes) {
+        publishAll(passes, SUSPENDED);
+    }
+
+    /** Passes whose validity ended, one sweep batch at a time. */
+    public void expired(List<GreenPass> passes) {
+        publishAll(passes, EXPIRED);
+    }
+
+    private void publishAll(List<GreenPass> passes, String type) {
+        if (!passes.isEmpty()) {
+            outbox.appendAll(passes.stream()
+                    .map(p -> new OutboxWriter.Event(TOPIC, AGGREGATE, p.id.toString(), type, new Payload(State.of(p))))
+                    .toList());
+        }
     }
 
     private void publish(GreenPass p, String type) {

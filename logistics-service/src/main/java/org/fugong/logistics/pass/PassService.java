@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,26 +62,37 @@ public class PassService {
     @Transactional
     public IdempotentResponse apply(Caller caller, NewPass body, String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/green-passes", body, () -> {
-            UUID enterpriseId = access.applyingEnterprise(caller);
-            Organisation enterprise = Organisation.findById(enterpriseId);
-            if (enterprise == null) {
-                throw ProblemException.conflict("Your organisation is not known to logistics yet");
-            }
-            LocalDate today = LocalDate.now(config.zone());
-            String plate = VehiclePlate.normalise(body.plate())
-                    .orElseThrow(() -> ProblemException.invalid("plate", "is not a GA 36-2018 vehicle plate"));
-            String idNumber = body.driver().idNumber().strip().toUpperCase(Locale.ROOT);
-            if (!ResidentId.isValid(idNumber, today)) {
-                throw ProblemException.invalid("driver.id_number", "is not a valid GB 11643-1999 resident identity number");
-            }
-            List<Region> route = route(body.route());
-            checkWindow(body.validFrom(), body.validUntil(), today);
-            GreenPass p = issue(new Issue(enterprise, plate, body.vehicleType(), body.driver().name().strip(),
-                    body.driver().phone(), idNumber, body.cargoCategory(), body.cargoDescription().strip(), route,
-                    body.validFrom(), body.validUntil()));
+            GreenPass p = issue(access.applyingEnterprise(caller), body, i -> "route[" + i + "]");
             return new Created<>(URI.create("/api/v1/green-passes/" + p.id), PassView.of(p, true),
                     Long.toString(p.version));
         });
+    }
+
+    /**
+     * Checks an application (plate, driver's ID number, route, validity) and issues its pass: for an
+     * enterprise's own application and for a shipment's vehicle alike.
+     *
+     * @param routeField the field to name when route entry {@code i} is bad (a shipment's body
+     *                   names only the regions passed through)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GreenPass issue(UUID enterpriseId, NewPass body, IntFunction<String> routeField) {
+        Organisation enterprise = Organisation.findById(enterpriseId);
+        if (enterprise == null) {
+            throw ProblemException.conflict("Your organisation is not known to logistics yet");
+        }
+        LocalDate today = LocalDate.now(config.zone());
+        String plate = VehiclePlate.normalise(body.plate())
+                .orElseThrow(() -> ProblemException.invalid("plate", "is not a GA 36-2018 vehicle plate"));
+        String idNumber = body.driver().idNumber().strip().toUpperCase(Locale.ROOT);
+        if (!ResidentId.isValid(idNumber, today)) {
+            throw ProblemException.invalid("driver.id_number", "is not a valid GB 11643-1999 resident identity number");
+        }
+        List<Region> route = route(body.route(), routeField);
+        checkWindow(body.validFrom(), body.validUntil(), today);
+        return issue(new Issue(enterprise, plate, body.vehicleType(), body.driver().name().strip(),
+                body.driver().phone(), idNumber, body.cargoCategory(), body.cargoDescription().strip(), route,
+                body.validFrom(), body.validUntil()));
     }
 
     /**
@@ -159,7 +171,13 @@ public class PassService {
         String reason = body.reason().strip();
         if (body.outcome() == PassDecisionRequest.Outcome.APPROVED) {
             p.approve(caller.subject(), reason, now);
-            signCode(p);
+            if (p.code == null) {
+                signCode(p);
+            }
+            if (p.isListed()) {
+                // Suspended before: handhelds that stopped it learn that it is good again.
+                revocations.relist(p);
+            }
             GreenPass.flush();
             events.approved(p);
         } else {
@@ -190,11 +208,11 @@ public class PassService {
     }
 
     /** Every code a known region; the two ends counties (where risk levels are set). */
-    private static List<Region> route(List<String> codes) {
+    private static List<Region> route(List<String> codes, IntFunction<String> fieldOf) {
         List<Region> regions = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             Region r = Region.findById(codes.get(i));
-            String field = "route[" + i + "]";
+            String field = fieldOf.apply(i);
             if (r == null) {
                 throw ProblemException.invalid(field, "is not a GB/T 2260 region");
             }

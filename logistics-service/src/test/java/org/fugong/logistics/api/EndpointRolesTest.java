@@ -11,6 +11,7 @@ import org.fugong.logistics.checkpoint.ScanResource;
 import org.fugong.logistics.pass.PassResource;
 import org.fugong.logistics.worker.CharterTripResource;
 import org.fugong.logistics.worker.WorkerRequestResource;
+import org.fugong.logistics.shipment.ShipmentResource;
 import org.fugong.testing.EndpointRoles;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +47,18 @@ class EndpointRolesTest {
             Map.entry("POST /api/v1/charter-trips/{id}/assignments", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
             Map.entry("PUT /api/v1/charter-trips/{id}/dispatch", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
             Map.entry("PUT /api/v1/charter-trips/{id}/arrival", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
-            Map.entry("PUT /api/v1/charter-trips/{id}/cancellation", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")));
+            Map.entry("PUT /api/v1/charter-trips/{id}/cancellation", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("GET /api/v1/shipments", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE", "HEALTH_INSTITUTION")),
+            Map.entry("GET /api/v1/shipments/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE", "HEALTH_INSTITUTION")),
+            Map.entry("POST /api/v1/shipments/{id}/vehicle-assignment", Set.of("ENTERPRISE")),
+            Map.entry("PUT /api/v1/shipments/{id}/pick-up", Set.of("ENTERPRISE")),
+            Map.entry("PUT /api/v1/shipments/{id}/delivery", Set.of("AUTHORITY", "ENTERPRISE", "HEALTH_INSTITUTION")));
 
     @Test
     void everyEndpointAllowsExactlyTheRolesItAlwaysHas() {
         Map<String, Set<String>> effective = EndpointRoles.of(PassResource.class, CheckpointResource.class,
-                ScanResource.class, WorkerRequestResource.class, CharterTripResource.class);
+                ScanResource.class, WorkerRequestResource.class, CharterTripResource.class,
+                ShipmentResource.class);
         assertThat(effective).isEqualTo(new TreeMap<>(EXPECTED));
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.fugong.logistics.support.Api;
 import org.fugong.logistics.support.LogisticsTest;
 import org.fugong.logistics.support.RegistryFeed;
+import org.fugong.logistics.support.Shipments;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,9 @@ class EveryEndpointTest {
                 Arguments.of("POST", "/api/v1/worker-transport-requests", "ENTERPRISE"),
                 Arguments.of("POST", "/api/v1/charter-trips", "AUTHORITY"),
                 Arguments.of("POST", "/api/v1/charter-trips/" + ANY + "/assignments", "AUTHORITY"),
-                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/cancellation", "AUTHORITY"));
+                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/cancellation", "AUTHORITY"),
+                Arguments.of("POST", "/api/v1/shipments/" + ANY + "/vehicle-assignment", "ENTERPRISE"),
+                Arguments.of("PUT", "/api/v1/shipments/" + ANY + "/delivery", "HEALTH_INSTITUTION"));
     }
 
     /** Every endpoint but the public ones (the key set, the revocation list). */
@@ -59,13 +62,16 @@ class EveryEndpointTest {
                 Arguments.of("GET", "/api/v1/charter-trips", "AUTHORITY"),
                 Arguments.of("GET", "/api/v1/charter-trips/" + ANY, "AUTHORITY"),
                 Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/dispatch", "AUTHORITY"),
-                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/arrival", "AUTHORITY")));
+                Arguments.of("PUT", "/api/v1/charter-trips/" + ANY + "/arrival", "AUTHORITY"),
+                Arguments.of("PUT", "/api/v1/shipments/" + ANY + "/pick-up", "ENTERPRISE"),
+                Arguments.of("GET", "/api/v1/shipments", "HEALTH_INSTITUTION"),
+                Arguments.of("GET", "/api/v1/shipments/" + ANY, "AUTHORITY")));
     }
 
     static String token(String role) {
         return switch (role) {
             case "AUTHORITY" -> TestJwt.authority("33");
-            case "ENTERPRISE" -> TestJwt.organisation(role, UUID.randomUUID());
+            case "ENTERPRISE", "HEALTH_INSTITUTION" -> TestJwt.organisation(role, UUID.randomUUID());
             default -> TestJwt.as(role).token();
         };
     }
@@ -94,6 +100,12 @@ class EveryEndpointTest {
         if (path.startsWith("/api/v1/charter-trips")) {
             return path.endsWith("/dispatch") || path.endsWith("/arrival") ? Map.of()
                     : org.fugong.logistics.support.Workers.trip("411502", "330106", 45);
+        }
+        if (path.endsWith("/vehicle-assignment")) {
+            return Shipments.vehicle();
+        }
+        if (path.endsWith("/delivery")) {
+            return Map.of("received_quantity", 10, "receiver_name", "李娜");
         }
         if (path.startsWith("/api/v1/checkpoints")) {
             return Map.of("name", "Toll station", "county_code", "421181", "kind", "EXPRESSWAY_TOLL_STATION");
@@ -144,8 +156,25 @@ class EveryEndpointTest {
     @MethodSource("all")
     void readersAndCheckpointsAreRefusedWithAValidBody(String method, String path, String role) {
         problem(as(TestJwt.reader(), path).request(method, path).then(), 403);
-        problem(as(TestJwt.as("HEALTH_INSTITUTION").orgId(UUID.randomUUID()).token(), path).request(method, path)
-                .then(), 403);
+        // Health institutions receive shipments; nothing else of logistics is theirs.
+        if (!path.startsWith("/api/v1/shipments") || path.endsWith("/vehicle-assignment") || path.endsWith("/pick-up")) {
+            problem(as(TestJwt.as("HEALTH_INSTITUTION").orgId(UUID.randomUUID()).token(), path).request(method, path)
+                    .then(), 403);
+        }
+        if (!path.startsWith("/api/v1/checkpoint")) {
+            problem(as(TestJwt.as("CHECKPOINT").regionScope("42").token(), path).request(method, path).then(), 403);
+        }
+    }
+
+    @Test
+    void unknownShipmentsAre404ToEveryRoleThatMayAct() {
+        String unknown = "/api/v1/shipments/" + UUID.randomUUID();
+        problem(Api.as(TestJwt.admin()).get(unknown).then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/shipments/not-a-uuid").then(), 404);
+        problem(as(TestJwt.organisation("ENTERPRISE", UUID.randomUUID()), unknown + "/vehicle-assignment")
+                .post(unknown + "/vehicle-assignment").then(), 404);
+        problem(Api.as(TestJwt.organisation("ENTERPRISE", UUID.randomUUID())).put(unknown + "/pick-up").then(), 404);
+        problem(as(TestJwt.authority("42"), unknown + "/delivery").put(unknown + "/delivery").then(), 404);
     }
 
     @Test
@@ -186,7 +215,9 @@ class EveryEndpointTest {
                 "/api/v1/worker-transport-requests", "/api/v1/worker-transport-requests/{id}", "/api/v1/charter-trips",
                 "/api/v1/charter-trips/{id}", "/api/v1/charter-trips/{id}/assignments",
                 "/api/v1/charter-trips/{id}/dispatch", "/api/v1/charter-trips/{id}/arrival",
-                "/api/v1/charter-trips/{id}/cancellation");
+                "/api/v1/charter-trips/{id}/cancellation",
+                "/api/v1/shipments", "/api/v1/shipments/{id}", "/api/v1/shipments/{id}/vehicle-assignment",
+                "/api/v1/shipments/{id}/pick-up", "/api/v1/shipments/{id}/delivery");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.fugong.contracts.Contracts;
 import org.fugong.logistics.pass.PassEvents;
 import org.fugong.logistics.worker.WorkerTripEvents;
+import org.fugong.logistics.shipment.ShipmentEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +28,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class PublishedEventContractsTest {
 
-    static final Class<?>[] PUBLISHERS = { PassEvents.class, WorkerTripEvents.class };
+    static final Class<?>[] PUBLISHERS = { PassEvents.class, WorkerTripEvents.class, ShipmentEvents.class };
 
     static Stream<Arguments> publishedTypes() throws Exception {
         List<Arguments> types = new ArrayList<>();

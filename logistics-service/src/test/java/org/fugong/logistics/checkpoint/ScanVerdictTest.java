@@ -68,6 +68,16 @@ class ScanVerdictTest {
     }
 
     @Test
+    void aPassTheSweepMarkedExpiredIsExpiredNotRevokedWhateverTheClockSays() {
+        KnownPass expired = new KnownPass(PassStatus.EXPIRED, PLATE);
+        assertThat(ScanVerdict.decide(verified(Outcome.EXPIRED), expired, PLATE, ON_ROUTE)).isEqualTo(ScanResult.EXPIRED);
+        assertThat(ScanVerdict.decide(verified(Outcome.VALID), expired, PLATE, ON_ROUTE)).isEqualTo(ScanResult.EXPIRED);
+        assertThat(ScanVerdict.decide(verified(Outcome.FORGED), expired, PLATE, ON_ROUTE)).isEqualTo(ScanResult.FORGED);
+        assertThat(ScanVerdict.decide(verified(Outcome.VALID), new KnownPass(PassStatus.REFUSED, PLATE), PLATE,
+                ON_ROUTE)).isEqualTo(ScanResult.REVOKED);
+    }
+
+    @Test
     void aCodeNotYetValidIsSoBeforeTheVehicleAndTheRoute() {
         assertThat(ScanVerdict.decide(verified(Outcome.NOT_YET_VALID), APPROVED, PLATE, ON_ROUTE))
                 .isEqualTo(ScanResult.NOT_YET_VALID);

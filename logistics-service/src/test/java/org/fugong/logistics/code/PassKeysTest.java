@@ -32,6 +32,11 @@ class PassKeysTest {
         }
 
         @Override
+        public int passExpiryBatchSize() {
+            return 500;
+        }
+
+        @Override
         public PassCode passCode() {
             return new PassCode() {
                 @Override

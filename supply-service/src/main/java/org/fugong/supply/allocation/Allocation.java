@@ -12,6 +12,10 @@ import jakarta.persistence.Version;
 
 import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.problem.ProblemException;
+import org.fugong.supply.catalogue.Category;
+import org.fugong.supply.catalogue.SupplyItem;
+import org.fugong.supply.offer.SupplyOffer;
+import org.fugong.supply.request.SupplyRequest;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -25,6 +29,13 @@ public class Allocation extends PanacheEntityBase {
     public UUID offerId;
     public UUID supplierId;
     public String itemCode;
+    /** The item's catalogue category, the offer's origin, the request's delivery region and requester: copied when proposed. */
+    @Enumerated(EnumType.STRING)
+    public Category itemCategory;
+    public String originRegion;
+    public String destinationRegion;
+    /** The requesting institution; null when an authority asked. */
+    public UUID requesterOrgId;
     public long quantity;
     public Long delivered;
     @Enumerated(EnumType.STRING)
@@ -40,14 +51,23 @@ public class Allocation extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A placement of a matching run, waiting for the supplier's answer. */
-    static Allocation proposed(AllocationEngine.Placement p, UUID supplierId, String itemCode, UUID runId, Instant now) {
+    /**
+     * A placement of a matching run, waiting for the supplier's answer. Where the goods go from and
+     * to, who receives them and the item's category are copied from the offer, the request and the
+     * item, which the run holds already: every event of the allocation carries them without a lookup.
+     */
+    static Allocation proposed(AllocationEngine.Placement p, SupplyOffer offer, SupplyRequest request, SupplyItem item,
+            UUID runId, Instant now) {
         Allocation a = new Allocation();
         a.id = UuidV7.next();
         a.requestId = p.requestId();
         a.offerId = p.offerId();
-        a.supplierId = supplierId;
-        a.itemCode = itemCode;
+        a.supplierId = offer.supplierId;
+        a.itemCode = offer.itemCode;
+        a.itemCategory = item.category;
+        a.originRegion = offer.originRegion;
+        a.destinationRegion = request.deliveryRegion;
+        a.requesterOrgId = request.requesterOrgId;
         a.quantity = p.quantity();
         a.status = AllocationStatus.PROPOSED;
         a.requestRank = p.requestRank();

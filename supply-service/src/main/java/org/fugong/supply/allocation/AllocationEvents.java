@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.fugong.platform.outbox.OutboxWriter;
+import org.fugong.supply.catalogue.Category;
 
 /**
  * What supply publishes about allocations on {@code supply.allocations}: one type per transition,
@@ -24,12 +25,21 @@ public class AllocationEvents {
     public static final String DELIVERED = "fugong.supply.allocation.delivered";
     public static final String CANCELLED = "fugong.supply.allocation.cancelled";
 
+    /**
+     * The allocation after the change. {@code originRegion} (the offer's), {@code destinationRegion}
+     * (the request's delivery region), {@code requesterOrgId} (the requesting institution, absent
+     * when an authority asked) and {@code itemCategory} are what logistics plans a shipment from;
+     * they were added later as optional properties, so consumers written before them still read
+     * every event.
+     */
     public record State(UUID id, UUID requestId, UUID offerId, UUID supplierId, String itemCode,
+            Category itemCategory, String originRegion, String destinationRegion, UUID requesterOrgId,
             long quantity, Long delivered, AllocationStatus status, int requestRank, Nearness nearness, boolean capped,
             String rule, UUID runId, long version, Instant updatedAt) {
         static State of(Allocation a) {
-            return new State(a.id, a.requestId, a.offerId, a.supplierId, a.itemCode, a.quantity, a.delivered,
-                    a.status, a.requestRank, a.nearness, a.capped, a.rule, a.runId, a.version, a.updatedAt);
+            return new State(a.id, a.requestId, a.offerId, a.supplierId, a.itemCode, a.itemCategory, a.originRegion,
+                    a.destinationRegion, a.requesterOrgId, a.quantity, a.delivered, a.status, a.requestRank, a.nearness,
+                    a.capped, a.rule, a.runId, a.version, a.updatedAt);
         }
     }
 

@@ -176,9 +176,10 @@ public class MatchingService {
         List<Allocation> made = new ArrayList<>();
         for (AllocationEngine.Placement p : placements) {
             SupplyOffer offer = market.offers().get(p.offerId());
+            SupplyRequest request = market.requests().get(p.requestId());
             offer.allocate(p.quantity());
-            market.requests().get(p.requestId()).allocate(p.quantity());
-            Allocation a = Allocation.proposed(p, offer.supplierId, offer.itemCode, runId, now);
+            request.allocate(p.quantity());
+            Allocation a = Allocation.proposed(p, offer, request, market.item(), runId, now);
             a.persist();
             made.add(a);
         }

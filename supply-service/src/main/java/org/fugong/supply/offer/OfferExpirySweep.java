@@ -98,10 +98,6 @@ public class OfferExpirySweep {
 
     /** The time from {@code now} to the next run, just after the coming midnight. */
     static Duration untilNextRun(ZonedDateTime now) {
-        ZonedDateTime next = now.toLocalDate().atTime(RUN_AT).atZone(now.getZone());
-        if (!next.isAfter(now)) {
-            next = now.toLocalDate().plusDays(1).atTime(RUN_AT).atZone(now.getZone());
-        }
-        return Duration.between(now, next);
+        return Schedulers.untilNextDaily(now, RUN_AT);
     }
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -127,6 +129,42 @@ class ShipmentEventsTest {
         publish("fugong.logistics.shipment.picked-up", allocation, 10, null, UUID.randomUUID().toString());
         markerBehind();
         assertThat(status(hospital, allocation)).isEqualTo("IN_TRANSIT");
+    }
+
+    /**
+     * Logistics publishes more shipment types than supply acts on (planned, vehicle-assigned,
+     * checkpoint-passed, cancelled): each is consumed — recorded as processed, not dead-lettered —
+     * and leaves the allocation as it was; picked-up and delivered still move it along after them.
+     */
+    @Test
+    void theOtherShipmentTypesAreConsumedAndLeaveTheAllocationAlone() throws Exception {
+        String item = Api.newItem(null);
+        UUID supplier = RegistryFeed.organisation("ENTERPRISE", "420111", "ACTIVE", 0);
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
+        Api.as(Api.supplier(supplier)).body(Api.certifiedOffer(item, 20, "420111")).post("/api/v1/supply-offers").then()
+                .statusCode(201);
+        String request = Api.as(Api.hospital(hospital)).body(Api.request(item, 20, "CRITICAL"))
+                .post("/api/v1/supply-requests").then().statusCode(201).extract().path("id");
+        String allocation = onlyAllocation(hospital, request);
+        Api.as(Api.supplier(supplier)).put("/api/v1/allocations/" + allocation + "/confirmation").then().statusCode(200);
+
+        List<String> ids = new ArrayList<>();
+        for (String type : List.of("fugong.logistics.shipment.planned",
+                "fugong.logistics.shipment.vehicle-assigned", "fugong.logistics.shipment.checkpoint-passed",
+                "fugong.logistics.shipment.cancelled")) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            publish(type, allocation, 20, null, id);
+        }
+        markerBehind();
+        assertThat(ids).allSatisfy(id -> assertThat(processed(id)).isEqualTo(1));
+        assertThat(status(hospital, allocation)).isEqualTo("CONFIRMED");
+
+        publish("fugong.logistics.shipment.picked-up", allocation, 20, null, UUID.randomUUID().toString());
+        publish("fugong.logistics.shipment.delivered", allocation, 20, 19L, UUID.randomUUID().toString());
+        markerBehind();
+        Api.as(Api.hospital(hospital)).get("/api/v1/allocations/" + allocation).then().body("status", equalTo("DELIVERED"))
+                .body("delivered", equalTo(19));
     }
 
     static String onlyAllocation(UUID hospital, String request) {

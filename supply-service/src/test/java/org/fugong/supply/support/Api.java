@@ -30,11 +30,16 @@ public final class Api {
 
     /** A catalogue item of its own, so one test's offers and requests never meet another's. */
     public static String newItem(String requiredStandard) {
+        return newItem(requiredStandard, "PROTECTIVE_GEAR");
+    }
+
+    /** A catalogue item of its own in the given category. */
+    public static String newItem(String requiredStandard, String category) {
         String code = "T_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
         Map<String, Object> item = new HashMap<>();
         item.put("code", code);
         item.put("name", "Test item " + code);
-        item.put("category", "PROTECTIVE_GEAR");
+        item.put("category", category);
         item.put("unit", "piece");
         if (requiredStandard != null) {
             item.put("required_standard", requiredStandard);

@@ -23,19 +23,25 @@ public record PassView(UUID id, @Schema(example = "420102000001") String number,
         PassStatus status, @Schema(description = "The rule that decided at application") String rule,
         String decisionReason, Instant decidedAt,
         @Schema(description = "The signed code (compact JWS, ES256) once approved; the QR image holds it") String code,
-        String keyId, String revocationReason, Instant revokedAt, Instant createdAt, Instant updatedAt, long version) {
+        String keyId, String revocationReason, Instant revokedAt,
+        @Schema(description = "When an approved pass went back to review because an end of its route turned HIGH") Instant suspendedAt,
+        String suspensionReason, Instant createdAt, Instant updatedAt, long version) {
 
     @Schema(name = "GreenPassDriver")
     public record DriverView(String name, String phone, String idNumber, boolean masked) {
+
+        /** The pass's driver, in full or masked: the one place driver data is shown, for passes and shipments alike. */
+        public static DriverView of(GreenPass p, boolean show) {
+            return show ? new DriverView(p.driverName, p.driverPhone, p.driverIdNumber, false)
+                    : new DriverView(Masking.name(p.driverName), Masking.phone(p.driverPhone),
+                            Masking.idNumber(p.driverIdNumber), true);
+        }
     }
 
     public static PassView of(GreenPass p, boolean showDriver) {
-        DriverView driver = showDriver ? new DriverView(p.driverName, p.driverPhone, p.driverIdNumber, false)
-                : new DriverView(Masking.name(p.driverName), Masking.phone(p.driverPhone),
-                        Masking.idNumber(p.driverIdNumber), true);
-        return new PassView(p.id, p.number, p.enterpriseId, p.plate, p.vehicleType, driver, p.cargoCategory,
-                p.cargoDescription, p.routeCodes(), p.origin, p.destination, p.validFrom, p.validUntil, p.status,
-                p.rule, p.decisionReason, p.decidedAt, p.code, p.codeKeyId, p.revocationReason, p.revokedAt, p.createdAt, p.updatedAt,
-                p.version);
+        return new PassView(p.id, p.number, p.enterpriseId, p.plate, p.vehicleType, DriverView.of(p, showDriver),
+                p.cargoCategory, p.cargoDescription, p.routeCodes(), p.origin, p.destination, p.validFrom, p.validUntil,
+                p.status, p.rule, p.decisionReason, p.decidedAt, p.code, p.codeKeyId, p.revocationReason, p.revokedAt,
+                p.suspendedAt, p.suspensionReason, p.createdAt, p.updatedAt, p.version);
     }
 }
