@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.fugong.platform.standards.ResidentId;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +79,6 @@ class SupplyLoopTest {
      * docs/logistics.md once shipments are merged, and enable the test.
      */
     @Test
-    @Disabled("shipments land with issue 13 item 3")
     void aShipmentCarriesTheAllocationToTheHospitalWhichReceives58Of60() throws Exception {
         Loop loop = new Loop(suite, "B");
         JsonNode allocation = loop.criticalRequestAllocated();
