@@ -197,7 +197,11 @@ class EveryEndpointTest {
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
         assertThat(doc.getString("components.schemas.NewReceivable.properties.amount.type")).isEqualTo("string");
         assertThat(doc.getString("components.schemas.NewFinancingApplication.properties.amount.type")).isEqualTo("string");
-        assertThat(doc.getString("components.schemas.Recommendation.properties.annual_rate.type")).isEqualTo("string");
+        // Properties are named as the JSON has them.
+        assertThat(doc.getMap("components.schemas.RecommendationRequest.properties")).containsKeys("annual_rate",
+                "term_months", "repayment_method");
+        assertThat(doc.getString("components.schemas.RecommendationRequest.properties.annual_rate.type"))
+                .isEqualTo("string");
         assertThat(doc.getString("components.schemas.Instalment.properties.subsidy_interest.type")).isEqualTo("string");
     }
 }

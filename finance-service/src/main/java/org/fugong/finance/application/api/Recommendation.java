@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fugong.finance.schedule.RepaymentMethod;
 
-@Schema(name = "Recommendation", description = "The maker's recommendation: an OFFER with its four terms, or a REFUSE "
+@Schema(name = "RecommendationRequest", description = "The maker's recommendation: an OFFER with its four terms, or a REFUSE "
         + "with its reason. Another reviewer of the same lender approves it.")
 public record Recommendation(
         @NotNull Decision decision,
