@@ -24,51 +24,67 @@ import com.networknt.schema.ValidationMessage;
  */
 public final class Contracts {
 
-    /** Every event type with a schema, by topic. */
-    public static final Map<String, List<String>> TYPES_BY_TOPIC = Map.of(
-            "registry.enterprises", List.of(
+    /** Every event type with a schema, by topic (Map.ofEntries: more topics than Map.of takes pairs). */
+    public static final Map<String, List<String>> TYPES_BY_TOPIC = Map.ofEntries(
+            Map.entry("registry.enterprises", List.of(
                     "fugong.registry.enterprise.registered",
                     "fugong.registry.enterprise.updated",
                     "fugong.registry.enterprise.status-changed",
                     "fugong.registry.enterprise.resumption-status-changed",
-                    "fugong.registry.enterprise.outbreak-alerted"),
-            "registry.regions", List.of(
-                    "fugong.registry.region.risk-level-changed"),
-            "supply.offers", List.of(
+                    "fugong.registry.enterprise.outbreak-alerted")),
+            Map.entry("registry.regions", List.of(
+                    "fugong.registry.region.risk-level-changed")),
+            Map.entry("supply.offers", List.of(
                     "fugong.supply.offer.published",
                     "fugong.supply.offer.updated",
-                    "fugong.supply.offer.withdrawn"),
-            "supply.requests", List.of(
+                    "fugong.supply.offer.withdrawn")),
+            Map.entry("supply.requests", List.of(
                     "fugong.supply.request.submitted",
                     "fugong.supply.request.updated",
-                    "fugong.supply.request.cancelled"),
-            "supply.allocations", List.of(
+                    "fugong.supply.request.cancelled")),
+            Map.entry("supply.allocations", List.of(
                     "fugong.supply.allocation.proposed",
                     "fugong.supply.allocation.confirmed",
                     "fugong.supply.allocation.declined",
                     "fugong.supply.allocation.in-transit",
                     "fugong.supply.allocation.delivered",
-                    "fugong.supply.allocation.cancelled"),
-            "logistics.shipments", List.of(
+                    "fugong.supply.allocation.cancelled")),
+            Map.entry("logistics.shipments", List.of(
                     "fugong.logistics.shipment.planned",
                     "fugong.logistics.shipment.vehicle-assigned",
                     "fugong.logistics.shipment.picked-up",
                     "fugong.logistics.shipment.checkpoint-passed",
                     "fugong.logistics.shipment.delivered",
-                    "fugong.logistics.shipment.cancelled"),
-            "logistics.passes", List.of(
+                    "fugong.logistics.shipment.cancelled")),
+            Map.entry("logistics.passes", List.of(
                     "fugong.logistics.pass.issued",
                     "fugong.logistics.pass.approved",
                     "fugong.logistics.pass.refused",
                     "fugong.logistics.pass.revoked",
                     "fugong.logistics.pass.suspended",
-                    "fugong.logistics.pass.expired"),
-            "logistics.worker-trips", List.of(
+                    "fugong.logistics.pass.expired")),
+            Map.entry("logistics.worker-trips", List.of(
                     "fugong.logistics.worker-trip.planned",
                     "fugong.logistics.worker-trip.passengers-assigned",
                     "fugong.logistics.worker-trip.dispatched",
                     "fugong.logistics.worker-trip.arrived",
-                    "fugong.logistics.worker-trip.cancelled"));
+                    "fugong.logistics.worker-trip.cancelled")),
+            Map.entry("finance.receivables", List.of(
+                    "fugong.finance.receivable.recorded",
+                    "fugong.finance.receivable.confirmed",
+                    "fugong.finance.receivable.disputed")),
+            Map.entry("finance.applications", List.of(
+                    "fugong.finance.application.submitted",
+                    "fugong.finance.application.review-started",
+                    "fugong.finance.application.offered",
+                    "fugong.finance.application.accepted",
+                    "fugong.finance.application.disbursed",
+                    "fugong.finance.application.repaid",
+                    "fugong.finance.application.refused",
+                    "fugong.finance.application.withdrawn",
+                    "fugong.finance.application.lapsed",
+                    "fugong.finance.application.put-on-hold",
+                    "fugong.finance.application.resumed")));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

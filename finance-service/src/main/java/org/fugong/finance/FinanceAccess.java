@@ -1,20 +1,26 @@
 package org.fugong.finance;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fugong.finance.application.FinancingApplication;
+import org.fugong.finance.application.api.ApplicationView.Viewer;
 import org.fugong.finance.receivable.Receivable;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.paging.ScopedFilter.Scope;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.Role;
 
 /**
  * Who may see and act on finance's objects, for one object and for lists alike. Administrators see
  * everything. A receivable is its creditor's and its debtor's: both see it, only the debtor answers
- * for it. Objects outside the caller's view are answered 404 by the services, so ids cannot be
- * probed.
+ * for it. A financing application is its applicant's (ENTERPRISE people of that organisation) and
+ * each of its lenders' (LENDER people of an organisation it was sent to), each lender seeing only its
+ * own part; the loan and its schedule are the applicant's and the accepted lender's. Objects outside
+ * the caller's view are answered 404 by the services, so ids cannot be probed.
  */
 @ApplicationScoped
 public class FinanceAccess {
@@ -50,5 +56,61 @@ public class FinanceAccess {
     public ScopedFilter receivablesVisibleTo(Caller caller, String cursor) {
         return ScopedFilter.forCaller(caller, new Scope(CREDITOR_IN_REGION,
                 "creditorOrgId = :own or debtorOrgId = :own"), cursor);
+    }
+
+    /** Applications of enterprises in an authority's scope (no application endpoint admits authorities today). */
+    private static final String APPLICANT_IN_REGION =
+            "applicantOrgId in (select o.id from Organisation o where o.regionCode like :region)";
+
+    /** How the caller sees the application, if at all: administrator, its applicant, or one of its lenders. */
+    public Optional<Viewer> viewerOf(Caller caller, FinancingApplication a) {
+        if (caller.isAdmin()) {
+            return Optional.of(Viewer.admin());
+        }
+        if (caller.hasRole(Role.ENTERPRISE) && caller.actsFor(a.applicantOrgId)) {
+            return Optional.of(new Viewer(Viewer.Kind.APPLICANT, a.applicantOrgId));
+        }
+        if (caller.hasRole(Role.LENDER)) {
+            return caller.orgId().filter(org -> a.lender(org).isPresent()).map(org -> new Viewer(Viewer.Kind.LENDER, org));
+        }
+        return Optional.empty();
+    }
+
+    /** The enterprise an application is made for: the caller's own organisation, never one named in the body. */
+    public UUID applyingEnterprise(Caller caller) {
+        return caller.orgId().orElseThrow(() -> ProblemException.forbidden(
+                "Financing is applied for by an enterprise's own people (a token with org_id)"));
+    }
+
+    /** The lender the caller acts for on this application; 403 for a caller who sees it as someone else. */
+    public UUID actingLender(Caller caller, FinancingApplication a) {
+        return viewerOf(caller, a).filter(v -> v.kind() == Viewer.Kind.LENDER).map(Viewer::orgId).orElseThrow(
+                () -> ProblemException.forbidden("Only the people of a lender the application was sent to answer it"));
+    }
+
+    /** The applicant's own people accept, and withdraw; 403 for anyone else who sees it. */
+    public void requireApplicant(Caller caller, FinancingApplication a) {
+        if (viewerOf(caller, a).filter(v -> v.kind() == Viewer.Kind.APPLICANT).isEmpty()) {
+            throw ProblemException.forbidden("Only the applicant's own people accept an offer or withdraw");
+        }
+    }
+
+    /** The loan and its schedule: administrators, the applicant and the lender whose offer was accepted. */
+    public boolean seesLoan(Caller caller, FinancingApplication a) {
+        return viewerOf(caller, a).map(v -> v.kind() != Viewer.Kind.LENDER || v.orgId().equals(a.acceptedLenderOrgId))
+                .orElse(false);
+    }
+
+    /** A lender's review queue: its own people and administrators; anyone else's is out of scope (404). */
+    public boolean seesQueueOf(Caller caller, UUID lenderOrgId) {
+        return caller.isAdmin() || (caller.hasRole(Role.LENDER) && caller.actsFor(lenderOrgId));
+    }
+
+    /** An applicant's applications, or those sent to a lender; all for administrators. */
+    public ScopedFilter applicationsVisibleTo(Caller caller, String cursor) {
+        String own = caller.hasRole(Role.LENDER)
+                ? "id in (select l.application.id from LenderReview l where l.lenderOrgId = :own)"
+                : "applicantOrgId = :own";
+        return ScopedFilter.forCaller(caller, new Scope(APPLICANT_IN_REGION, own), cursor);
     }
 }

@@ -29,9 +29,12 @@ public class GatewayTest {
         Map<String, String> expected = Map.of("/api/v1/enterprises?region=42", "registry", "/api/v1/regions/420000",
                 "registry", "/api/v1/health-reports/compliance?date=2020-03-10", "registry", "/api/v1/stats/resumption",
                 "registry", "/api/v1/supply-requests", "supply", "/api/v1/allocations/x", "supply",
-                "/api/v1/supply-gaps", "supply", "/api/v1/matching-runs", "supply");
+                "/api/v1/supply-gaps", "supply", "/api/v1/matching-runs", "supply",
+                "/api/v1/financing-applications?product=GUARANTEE", "finance", "/api/v1/lenders/x/review-queue", "finance");
         expected.forEach((path, service) -> {
-            JsonPath echo = given().header("X-Api-Key", key).get(path).then().statusCode(200).extract().jsonPath();
+            var response = given().header("X-Api-Key", key).get(path).then().extract();
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            JsonPath echo = response.jsonPath();
             assertThat(echo.getString("service")).as(path).isEqualTo(service);
             assertThat(echo.getString("uri")).isEqualTo(path);
             assertThat(echo.getString("headers.x-api-key")).isNull();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.fugong.finance.application.ApplicantChanges;
 import org.fugong.finance.db.NativeSql;
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
@@ -20,8 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Keeps the read model of organisations from the registry's events. Every enterprise event carries
  * the organisation's full state, so the handler upserts it, keeping whichever version is newer; the
- * platform makes sure one event is applied once. Region risk levels are not consumed: no rule of
- * finance depends on them.
+ * platform makes sure one event is applied once. A change that was applied (not a stale or repeated
+ * event) reaches the organisation's financing applications in the same transaction: re-scored, put
+ * on hold on suspension, resumed on reinstatement, withdrawn on deregistration. Region risk levels
+ * are not consumed: no rule of finance depends on them.
  */
 @ApplicationScoped
 public class RegistryEventHandler implements EventHandler {
@@ -31,6 +34,9 @@ public class RegistryEventHandler implements EventHandler {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ApplicantChanges applicants;
 
     /** The name this consumer group has had since it first ran: renaming the class must not change it. */
     @Override
@@ -69,7 +75,7 @@ public class RegistryEventHandler implements EventHandler {
         row.put("version", e.get("version").asLong());
         row.put("now", Instant.now());
         // An upsert that keeps the newer version: events may arrive late or twice.
-        sql.update("""
+        int applied = sql.update("""
                 INSERT INTO enterprise_view (id, kind, name, uscc, region_code, industry, ownership, employees,
                     annual_revenue, size_class, priority_tier, key_enterprise, status, status_reason, resumption_status,
                     version, updated_at)
@@ -83,5 +89,8 @@ public class RegistryEventHandler implements EventHandler {
                     status_reason = EXCLUDED.status_reason, resumption_status = EXCLUDED.resumption_status,
                     version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                 WHERE enterprise_view.version < EXCLUDED.version""", row);
+        if (applied == 1) {
+            applicants.registryChanged((UUID) row.get("id"));
+        }
     }
 }

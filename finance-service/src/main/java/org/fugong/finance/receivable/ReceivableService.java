@@ -46,6 +46,9 @@ public class ReceivableService {
     @Inject
     FinanceConfig config;
 
+    @Inject
+    ReceivableEvents events;
+
     @Transactional
     public IdempotentResponse record(Caller caller, NewReceivable body, String idempotencyKey) {
         UUID creditorId = access.recordingCreditor(caller);
@@ -83,6 +86,7 @@ public class ReceivableService {
                 }
                 throw failure;
             }
+            events.recorded(r);
             return new Created<>(URI.create("/api/v1/receivables/" + r.id), ReceivableView.of(r),
                     ETags.of(r.version).getValue());
         });
@@ -158,7 +162,8 @@ public class ReceivableService {
                 r.dispute(body.reason().strip(), caller.subject(), now);
             }
         }
-        Receivable.flush(); // the new version, for the ETag
+        Receivable.flush(); // the new version, for the ETag and the event
+        events.decided(r);
         return r;
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.fugong.finance.application.ApplicationResource;
+import org.fugong.finance.application.ReviewQueueResource;
 import org.fugong.finance.receivable.ReceivableResource;
 import org.fugong.testing.EndpointRoles;
 import org.junit.jupiter.api.Test;
@@ -17,17 +19,38 @@ import org.junit.jupiter.api.Test;
  */
 class EndpointRolesTest {
 
+    static final Class<?>[] RESOURCES = { ReceivableResource.class, ApplicationResource.class, ReviewQueueResource.class };
+
     static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
             Map.entry("POST /api/v1/receivables", Set.of("ENTERPRISE")),
             Map.entry("GET /api/v1/receivables", Set.of("ADMIN", "ENTERPRISE")),
             Map.entry("GET /api/v1/receivables/{id}", Set.of("ADMIN", "ENTERPRISE")),
             // The debtor's own people only: an administrator does not confirm a debt for anyone.
             Map.entry("PUT /api/v1/receivables/{id}/decision", Set.of("ENTERPRISE")),
-            Map.entry("GET /api/v1/receivables/{id}/pledge", Set.of("ADMIN", "ENTERPRISE")));
+            Map.entry("GET /api/v1/receivables/{id}/pledge", Set.of("ADMIN", "ENTERPRISE")),
+            // Applicants are enterprises' own people; lenders answer for themselves; admins read, and act for neither.
+            Map.entry("POST /api/v1/financing-applications", Set.of("ENTERPRISE")),
+            Map.entry("GET /api/v1/financing-applications", Set.of("ADMIN", "ENTERPRISE", "LENDER")),
+            Map.entry("GET /api/v1/financing-applications/{id}", Set.of("ADMIN", "ENTERPRISE", "LENDER")),
+            Map.entry("PUT /api/v1/financing-applications/{id}/review", Set.of("LENDER")),
+            Map.entry("PUT /api/v1/financing-applications/{id}/recommendation", Set.of("LENDER")),
+            Map.entry("PUT /api/v1/financing-applications/{id}/approval", Set.of("LENDER")),
+            Map.entry("PUT /api/v1/financing-applications/{id}/acceptance", Set.of("ENTERPRISE")),
+            Map.entry("PUT /api/v1/financing-applications/{id}/withdrawal", Set.of("ENTERPRISE")),
+            Map.entry("PUT /api/v1/financing-applications/{id}/disbursement", Set.of("LENDER")),
+            Map.entry("GET /api/v1/financing-applications/{id}/schedule", Set.of("ADMIN", "ENTERPRISE", "LENDER")),
+            Map.entry("POST /api/v1/financing-applications/{id}/repayments", Set.of("LENDER")),
+            Map.entry("GET /api/v1/financing-applications/{id}/repayments", Set.of("ADMIN", "ENTERPRISE", "LENDER")),
+            Map.entry("GET /api/v1/financing-applications/{id}/repayments/{repaymentId}",
+                    Set.of("ADMIN", "ENTERPRISE", "LENDER")),
+            Map.entry("GET /api/v1/lenders/{org}/review-queue", Set.of("ADMIN", "LENDER")));
 
     @Test
     void everyEndpointAllowsExactlyTheRolesItAlwaysHas() {
-        Map<String, Set<String>> effective = EndpointRoles.of(ReceivableResource.class);
+        Map<String, Set<String>> effective = new TreeMap<>();
+        for (Class<?> resource : RESOURCES) {
+            effective.putAll(EndpointRoles.of(resource));
+        }
         assertThat(effective).isEqualTo(new TreeMap<>(EXPECTED));
     }
 }

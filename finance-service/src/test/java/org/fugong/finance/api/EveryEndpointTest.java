@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.fugong.finance.support.Api;
+import org.fugong.finance.support.Applications;
 import org.fugong.finance.support.FinanceTest;
 import org.fugong.finance.support.RegistryFeed;
 import org.fugong.finance.support.RegistryFeed.Known;
+import org.fugong.testing.EndpointRoles;
 import org.fugong.testing.ProblemAssertions;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
@@ -41,20 +44,35 @@ class EveryEndpointTest {
     static Stream<Arguments> writes() {
         return Stream.of(
                 Arguments.of("POST", "/api/v1/receivables", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/receivables/" + ANY + "/decision", "ENTERPRISE"));
+                Arguments.of("PUT", "/api/v1/receivables/" + ANY + "/decision", "ENTERPRISE"),
+                Arguments.of("POST", "/api/v1/financing-applications", "ENTERPRISE"),
+                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/recommendation", "LENDER"),
+                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/approval", "LENDER"),
+                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/acceptance", "ENTERPRISE"),
+                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/withdrawal", "ENTERPRISE"),
+                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/disbursement", "LENDER"),
+                Arguments.of("POST", "/api/v1/financing-applications/" + ANY + "/repayments", "LENDER"));
     }
 
+    /** Every endpoint, with a role allowed to call it (the first of EndpointRolesTest's, alphabetically). */
     static Stream<Arguments> all() {
-        return Stream.concat(writes(), Stream.of(
-                Arguments.of("GET", "/api/v1/receivables", "ENTERPRISE"),
-                Arguments.of("GET", "/api/v1/receivables/" + ANY, "ENTERPRISE"),
-                Arguments.of("GET", "/api/v1/receivables/" + ANY + "/pledge", "ENTERPRISE")));
+        return EndpointRolesTest.EXPECTED.entrySet().stream().map(e -> {
+            String[] verbAndPath = e.getKey().split(" ", 2);
+            return Arguments.of(verbAndPath[0], concrete(verbAndPath[1]), new java.util.TreeSet<>(e.getValue()).first());
+        });
     }
 
-    /** Roles no receivable endpoint admits today (lenders and authorities come with applications and claims). */
+    static String concrete(String template) {
+        return template.replaceAll("\\{[A-Za-z]+\\}", ANY);
+    }
+
+    /** Every role an endpoint does not admit, read from EndpointRolesTest: each is a 403. */
     static Stream<Arguments> outsiders() {
-        return all().flatMap(a -> Stream.of("READER", "LENDER", "AUTHORITY", "HEALTH_INSTITUTION", "CHECKPOINT")
-                .map(role -> Arguments.of(a.get()[0], a.get()[1], role)));
+        return EndpointRolesTest.EXPECTED.entrySet().stream().flatMap(e -> {
+            String[] verbAndPath = e.getKey().split(" ", 2);
+            return EndpointRoles.EVERYONE.stream().filter(role -> !e.getValue().contains(role)).sorted()
+                    .map(role -> Arguments.of(verbAndPath[0], concrete(verbAndPath[1]), role));
+        });
     }
 
     static String token(String role) {
@@ -108,16 +126,38 @@ class EveryEndpointTest {
 
     @ParameterizedTest(name = "{0} {1} as {2}")
     @MethodSource("outsiders")
-    void rolesWithoutBusinessHereAre403(String method, String path, String role) {
+    void rolesAnEndpointDoesNotAdmitAre403(String method, String path, String role) {
         // A valid body, so that the role check, not validation, is what answers.
         problem(Api.as(token(role)).body(validBody(path)).request(method, path).then(), 403);
     }
 
+    /** A body each endpoint would accept (for bodiless ones, an empty object, which they never read). */
     static Map<String, Object> validBody(String path) {
         if (path.endsWith("/decision")) {
             return Map.of("decision", "CONFIRM");
         }
-        return Api.receivable(RegistryFeed.newUscc("110101"), "100.00");
+        if (path.endsWith("/recommendation")) {
+            return Applications.offer("100.00", "3.15", 12, "EQUAL_INSTALMENTS");
+        }
+        if (path.endsWith("/approval")) {
+            return Map.of("decision", "APPROVE");
+        }
+        if (path.endsWith("/acceptance")) {
+            return Map.of("lender_org_id", ANY);
+        }
+        if (path.endsWith("/withdrawal")) {
+            return Map.of("reason", "Financed elsewhere");
+        }
+        if (path.endsWith("/repayments")) {
+            return Map.of("instalment_number", 1, "amount", "100.00");
+        }
+        if (path.endsWith("/financing-applications")) {
+            return Applications.workingCapital("100.00", UUID.randomUUID());
+        }
+        if (path.endsWith("/receivables")) {
+            return Api.receivable(RegistryFeed.newUscc("110101"), "100.00");
+        }
+        return Map.of();
     }
 
     @Test
@@ -128,6 +168,19 @@ class EveryEndpointTest {
         problem(Api.as(Api.enterprise(sme.id())).body(Map.of("decision", "CONFIRM"))
                 .put("/api/v1/receivables/" + ANY + "/decision").then(), 404);
         problem(Api.as(TestJwt.admin()).get("/api/v1/receivables/not-a-uuid").then(), 404);
+        String lender = TestJwt.organisation("LENDER", UUID.randomUUID());
+        for (String path : List.of("", "/schedule", "/repayments", "/repayments/" + ANY)) {
+            problem(Api.as(TestJwt.admin()).get("/api/v1/financing-applications/" + ANY + path).then(), 404);
+        }
+        problem(Api.as(TestJwt.admin()).get("/api/v1/financing-applications/not-a-uuid").then(), 404);
+        problem(Api.as(lender).put("/api/v1/financing-applications/" + ANY + "/review").then(), 404);
+        problem(Api.as(lender).body(Map.of("decision", "APPROVE")).put("/api/v1/financing-applications/" + ANY
+                + "/approval").then(), 404);
+        problem(Api.as(Api.enterprise(sme.id())).body(Map.of("lender_org_id", ANY))
+                .put("/api/v1/financing-applications/" + ANY + "/acceptance").then(), 404);
+        problem(Api.as(lender).body(Map.of("instalment_number", 1, "amount", "1.00"))
+                .post("/api/v1/financing-applications/" + ANY + "/repayments").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/lenders/" + ANY + "/review-queue").then(), 404);
     }
 
     @Test
@@ -136,9 +189,19 @@ class EveryEndpointTest {
         assertThat(doc.getString("openapi")).startsWith("3.");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/receivables", "/api/v1/receivables/{id}",
-                "/api/v1/receivables/{id}/decision", "/api/v1/receivables/{id}/pledge");
+                "/api/v1/receivables/{id}/decision", "/api/v1/receivables/{id}/pledge", "/api/v1/financing-applications",
+                "/api/v1/financing-applications/{id}", "/api/v1/financing-applications/{id}/recommendation",
+                "/api/v1/financing-applications/{id}/approval", "/api/v1/financing-applications/{id}/schedule",
+                "/api/v1/financing-applications/{id}/repayments", "/api/v1/lenders/{org}/review-queue");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
         assertThat(doc.getString("components.schemas.NewReceivable.properties.amount.type")).isEqualTo("string");
+        assertThat(doc.getString("components.schemas.NewFinancingApplication.properties.amount.type")).isEqualTo("string");
+        // Properties are named as the JSON has them.
+        assertThat(doc.getMap("components.schemas.RecommendationRequest.properties")).containsKeys("annual_rate",
+                "term_months", "repayment_method");
+        assertThat(doc.getString("components.schemas.RecommendationRequest.properties.annual_rate.type"))
+                .isEqualTo("string");
+        assertThat(doc.getString("components.schemas.Instalment.properties.subsidy_interest.type")).isEqualTo("string");
     }
 }

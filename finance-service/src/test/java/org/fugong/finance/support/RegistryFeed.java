@@ -44,10 +44,24 @@ public final class RegistryFeed {
         return organisation("ENTERPRISE", "LARGE", "110101", "ACTIVE");
     }
 
+    /** An ACTIVE bank: a lender. */
+    public static Known lender() {
+        return organisation("FINANCIAL_INSTITUTION", "LARGE", "110101", "ACTIVE");
+    }
+
     /** An organisation as the registry would announce it; returns once finance knows it. */
     public static Known organisation(String kind, String sizeClass, String county, String status) {
+        return organisation(kind, sizeClass, county, status, Map.of());
+    }
+
+    /**
+     * An organisation as the registry would announce it, with other fields of the contract example
+     * (industry, priority_tier, key_enterprise ...) overridden; returns once finance knows it.
+     */
+    public static Known organisation(String kind, String sizeClass, String county, String status,
+            Map<String, Object> overrides) {
         Known known = new Known(UUID.randomUUID(), newUscc(county), kind, sizeClass, county);
-        publish(known, status, 0, Map.of(), "fugong.registry.enterprise.registered", UUID.randomUUID().toString());
+        publish(known, status, 0, overrides, "fugong.registry.enterprise.registered", UUID.randomUUID().toString());
         await(() -> {
             Organisation o = read(known.id());
             return o != null && o.version == 0;
@@ -91,6 +105,12 @@ public final class RegistryFeed {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The registry changes the organisation: a newer version with the status and fields given; returns once finance has it. */
+    public static void change(Known o, long version, String status, Map<String, Object> overrides, String type) {
+        publish(o, status, version, overrides, type, UUID.randomUUID().toString());
+        await(() -> read(o.id()).version == version);
     }
 
     public static void await(BooleanSupplier condition) {
