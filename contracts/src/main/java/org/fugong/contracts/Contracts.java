@@ -25,38 +25,50 @@ import com.networknt.schema.ValidationMessage;
 public final class Contracts {
 
     /** Every event type with a schema, by topic. */
-    public static final Map<String, List<String>> TYPES_BY_TOPIC = Map.of(
-            "registry.enterprises", List.of(
+    public static final Map<String, List<String>> TYPES_BY_TOPIC = Map.ofEntries(
+            Map.entry("registry.enterprises", List.of(
                     "fugong.registry.enterprise.registered",
                     "fugong.registry.enterprise.updated",
                     "fugong.registry.enterprise.status-changed",
                     "fugong.registry.enterprise.resumption-status-changed",
-                    "fugong.registry.enterprise.outbreak-alerted"),
-            "registry.regions", List.of(
-                    "fugong.registry.region.risk-level-changed"),
-            "supply.offers", List.of(
+                    "fugong.registry.enterprise.outbreak-alerted")),
+            Map.entry("registry.regions", List.of(
+                    "fugong.registry.region.risk-level-changed")),
+            Map.entry("supply.offers", List.of(
                     "fugong.supply.offer.published",
                     "fugong.supply.offer.updated",
-                    "fugong.supply.offer.withdrawn"),
-            "supply.requests", List.of(
+                    "fugong.supply.offer.withdrawn")),
+            Map.entry("supply.requests", List.of(
                     "fugong.supply.request.submitted",
                     "fugong.supply.request.updated",
-                    "fugong.supply.request.cancelled"),
-            "supply.allocations", List.of(
+                    "fugong.supply.request.cancelled")),
+            Map.entry("supply.allocations", List.of(
                     "fugong.supply.allocation.proposed",
                     "fugong.supply.allocation.confirmed",
                     "fugong.supply.allocation.declined",
                     "fugong.supply.allocation.in-transit",
                     "fugong.supply.allocation.delivered",
-                    "fugong.supply.allocation.cancelled"),
-            "logistics.shipments", List.of(
+                    "fugong.supply.allocation.cancelled")),
+            Map.entry("logistics.shipments", List.of(
                     "fugong.logistics.shipment.picked-up",
-                    "fugong.logistics.shipment.delivered"),
-            "logistics.passes", List.of(
+                    "fugong.logistics.shipment.delivered")),
+            Map.entry("logistics.passes", List.of(
                     "fugong.logistics.pass.issued",
                     "fugong.logistics.pass.approved",
                     "fugong.logistics.pass.refused",
-                    "fugong.logistics.pass.revoked"));
+                    "fugong.logistics.pass.revoked")),
+            Map.entry("finance.arrears", List.of(
+                    "fugong.finance.arrears.claimed",
+                    "fugong.finance.arrears.acknowledged",
+                    "fugong.finance.arrears.disputed",
+                    "fugong.finance.arrears.plan-agreed",
+                    "fugong.finance.arrears.payment-recorded",
+                    "fugong.finance.arrears.settled")),
+            Map.entry("finance.policies", List.of(
+                    "fugong.finance.policy.created",
+                    "fugong.finance.policy.updated",
+                    "fugong.finance.policy.matched",
+                    "fugong.finance.policy.unmatched")));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,14 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.fugong.finance.support.Api;
+import org.fugong.finance.support.Claims;
 import org.fugong.finance.support.FinanceTest;
 import org.fugong.finance.support.RegistryFeed;
 import org.fugong.finance.support.RegistryFeed.Known;
+import org.fugong.testing.EndpointRoles;
 import org.fugong.testing.ProblemAssertions;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
@@ -37,24 +42,34 @@ class EveryEndpointTest {
         return ProblemAssertions.problem(response, status);
     }
 
+    /** Every endpoint with a concrete path, and the roles allowed to call it (as EndpointRolesTest pins them). */
+    static Stream<Map.Entry<String, Set<String>>> endpoints() {
+        return EndpointRolesTest.EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.entry(e.getKey().replace("{id}", ANY).replace("{paymentId}", ANY), e.getValue()));
+    }
+
+    static String method(Map.Entry<String, Set<String>> endpoint) {
+        return endpoint.getKey().split(" ")[0];
+    }
+
+    static String path(Map.Entry<String, Set<String>> endpoint) {
+        return endpoint.getKey().split(" ")[1];
+    }
+
     /** Endpoints that read a body, with a role allowed to call them. */
     static Stream<Arguments> writes() {
-        return Stream.of(
-                Arguments.of("POST", "/api/v1/receivables", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/receivables/" + ANY + "/decision", "ENTERPRISE"));
+        return endpoints().filter(e -> !method(e).equals("GET"))
+                .map(e -> Arguments.of(method(e), path(e), e.getValue().stream().sorted().findFirst().orElseThrow()));
     }
 
     static Stream<Arguments> all() {
-        return Stream.concat(writes(), Stream.of(
-                Arguments.of("GET", "/api/v1/receivables", "ENTERPRISE"),
-                Arguments.of("GET", "/api/v1/receivables/" + ANY, "ENTERPRISE"),
-                Arguments.of("GET", "/api/v1/receivables/" + ANY + "/pledge", "ENTERPRISE")));
+        return endpoints().map(e -> Arguments.of(method(e), path(e), e.getValue().stream().sorted().findFirst().orElseThrow()));
     }
 
-    /** Roles no receivable endpoint admits today (lenders and authorities come with applications and claims). */
+    /** Each endpoint with each role it does not admit. */
     static Stream<Arguments> outsiders() {
-        return all().flatMap(a -> Stream.of("READER", "LENDER", "AUTHORITY", "HEALTH_INSTITUTION", "CHECKPOINT")
-                .map(role -> Arguments.of(a.get()[0], a.get()[1], role)));
+        return endpoints().flatMap(e -> EndpointRoles.EVERYONE.stream().filter(role -> !e.getValue().contains(role))
+                .sorted().map(role -> Arguments.of(method(e), path(e), role)));
     }
 
     static String token(String role) {
@@ -113,9 +128,27 @@ class EveryEndpointTest {
         problem(Api.as(token(role)).body(validBody(path)).request(method, path).then(), 403);
     }
 
-    static Map<String, Object> validBody(String path) {
+    static Object validBody(String path) {
         if (path.endsWith("/decision")) {
             return Map.of("decision", "CONFIRM");
+        }
+        if (path.endsWith("/response")) {
+            return Map.of("decision", "ACKNOWLEDGE");
+        }
+        if (path.endsWith("/settlement-plan")) {
+            return Map.of("instalments", List.of(Map.of("due_date", LocalDate.now().plusDays(30).toString(), "amount", "1.00")));
+        }
+        if (path.endsWith("/payments")) {
+            return Map.of("amount", "1.00", "paid_on", "2020-04-01");
+        }
+        if (path.startsWith("/api/v1/arrears-claims")) {
+            return Claims.claim(RegistryFeed.newUscc("420102"), "100.00");
+        }
+        if (path.startsWith("/api/v1/policies")) {
+            return Claims.policy(Map.of("key_enterprise", true));
+        }
+        if (path.startsWith("/api/v1/policy-matches") || !path.startsWith("/api/v1/receivables")) {
+            return Map.of();
         }
         return Api.receivable(RegistryFeed.newUscc("110101"), "100.00");
     }
@@ -128,6 +161,16 @@ class EveryEndpointTest {
         problem(Api.as(Api.enterprise(sme.id())).body(Map.of("decision", "CONFIRM"))
                 .put("/api/v1/receivables/" + ANY + "/decision").then(), 404);
         problem(Api.as(TestJwt.admin()).get("/api/v1/receivables/not-a-uuid").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/" + ANY + "/payments").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/" + ANY + "/payments/" + ANY).then(), 404);
+        problem(Api.as(Api.enterprise(sme.id())).body(Map.of("decision", "ACKNOWLEDGE"))
+                .put("/api/v1/arrears-claims/" + ANY + "/response").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/policies/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).header("If-Match", "\"0\"").body(Claims.policy(Map.of("key_enterprise", true)))
+                .put("/api/v1/policies/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).queryParam("enterprise_id", ANY).get("/api/v1/policy-matches").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/not-a-uuid").then(), 404);
     }
 
     @Test
@@ -136,9 +179,15 @@ class EveryEndpointTest {
         assertThat(doc.getString("openapi")).startsWith("3.");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/receivables", "/api/v1/receivables/{id}",
-                "/api/v1/receivables/{id}/decision", "/api/v1/receivables/{id}/pledge");
+                "/api/v1/receivables/{id}/decision", "/api/v1/receivables/{id}/pledge", "/api/v1/arrears-claims",
+                "/api/v1/arrears-claims/stats", "/api/v1/arrears-claims/{id}", "/api/v1/arrears-claims/{id}/response",
+                "/api/v1/arrears-claims/{id}/settlement-plan", "/api/v1/arrears-claims/{id}/payments",
+                "/api/v1/arrears-claims/{id}/payments/{paymentId}", "/api/v1/policies", "/api/v1/policies/{id}",
+                "/api/v1/policy-matches");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
         assertThat(doc.getString("components.schemas.NewReceivable.properties.amount.type")).isEqualTo("string");
+        assertThat(doc.getString("components.schemas.NewArrearsClaim.properties.amount.type")).isEqualTo("string");
+        assertThat(doc.getString("components.schemas.ArrearsAmounts.properties.days_0_30.type")).isEqualTo("string");
     }
 }
