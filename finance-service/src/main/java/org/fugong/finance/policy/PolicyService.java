@@ -155,13 +155,20 @@ public class PolicyService {
                 Map.of("enterprise", enterpriseId, "after", after == null ? new UUID(0, 0) : after, "rows", limit + 1));
         LocalDate today = today();
         return Page.of(rows, limit, r -> {
-            LocalDate from = ((java.sql.Date) r[6]).toLocalDate();
-            LocalDate until = r[7] == null ? null : ((java.sql.Date) r[7]).toLocalDate();
+            LocalDate from = date(r[6]);
+            LocalDate until = date(r[7]);
             boolean inForce = !today.isBefore(from) && (until == null || !today.isAfter(until));
             return new PolicyMatchView(enterpriseId, (UUID) r[0], (String) r[1], PolicyKind.valueOf((String) r[2]),
                     (String) r[3], (String) r[4], (String) r[5], from, until, inForce, decisions((String) r[8]),
                     instant(r[9]));
         }, r -> r[0].toString());
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        return ((java.sql.Date) value).toLocalDate();
     }
 
     private static Instant instant(Object value) {

@@ -157,25 +157,34 @@ class ArrearsStatsTest {
                 .get(STATS).then(), 403);
     }
 
-    /** The statistics come from the partial indexes, not from reading every claim. */
+    /**
+     * The statistics come from the partial indexes, not from reading every claim: an authority's
+     * query walks the county index over its prefix, an administrator's per-debtor query the debtor
+     * index in group order.
+     */
     @Test
-    void eachQueryOfTheStatisticsCanBeAnsweredFromItsIndex() {
-        Map<String, String> expected = Map.of(ArrearsStats.BY_DEBTOR, "arrears_claim_open_by_debtor",
-                ArrearsStats.BY_REGION, "arrears_claim_open_by_region", ArrearsStats.TOTALS, "arrears_claim_open_by_region");
-        expected.forEach((sql, index) -> {
-            String plan = QuarkusTransaction.requiringNew().call(() -> {
-                // Few rows here, so PostgreSQL would rightly scan the table; without that choice the plan shows the index.
-                em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
-                var query = em.createNativeQuery("EXPLAIN " + sql);
-                ArrearsStats.params("42%", today()).forEach(query::setParameter);
-                if (sql.contains(":after")) {
-                    query.setParameter("after", ArrearsStats.BY_DEBTOR.equals(sql) ? (Object) new java.util.UUID(0, 0) : "");
-                    query.setParameter("rows", 21);
-                }
-                List<?> lines = query.getResultList();
-                return String.join("\n", lines.stream().map(Object::toString).toList());
-            });
-            assertThat(plan).as(plan).contains(index).doesNotContain("Seq Scan on arrears_claim");
+    void eachQueryOfTheStatisticsIsAnsweredFromAnIndex() {
+        for (String sql : List.of(ArrearsStats.BY_DEBTOR, ArrearsStats.BY_REGION, ArrearsStats.TOTALS)) {
+            assertThat(plan(sql, "42%")).contains("using arrears_claim_open_by_region")
+                    .contains("Index Cond: ((debtor_region_code >= '42'::text) AND (debtor_region_code < '43'::text)")
+                    .doesNotContain("Seq Scan on arrears_claim");
+        }
+        assertThat(plan(ArrearsStats.BY_DEBTOR, "%")).contains("using arrears_claim_open_by_debtor")
+                .doesNotContain("Seq Scan on arrears_claim");
+    }
+
+    String plan(String sql, String region) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Few rows here, so PostgreSQL would rightly read the table; without that choice the plan shows the index.
+            em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+            var query = em.createNativeQuery("EXPLAIN " + sql);
+            ArrearsStats.params(region, today()).forEach(query::setParameter);
+            if (sql.contains(":after")) {
+                query.setParameter("after", ArrearsStats.BY_DEBTOR.equals(sql) ? (Object) new java.util.UUID(0, 0) : "");
+                query.setParameter("rows", 21);
+            }
+            List<?> lines = query.getResultList();
+            return String.join("\n", lines.stream().map(Object::toString).toList());
         });
     }
 }
