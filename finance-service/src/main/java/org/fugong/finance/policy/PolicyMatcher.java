@@ -288,8 +288,12 @@ public class PolicyMatcher {
 
         /** @param held the stored decisions of the match, null when there is none */
         void consider(UUID enterpriseId, EnterpriseFacts facts, boolean qualifies, Compiled policy, String held) {
+            boolean matches = qualifies && Eligibility.matches(policy.rule(), facts);
+            if (!matches && held == null) {
+                return; // the common case, decided without building an explanation nobody keeps
+            }
             Evaluation evaluation = qualifies ? Eligibility.evaluate(policy.rule(), facts) : null;
-            if (evaluation != null && evaluation.matched()) {
+            if (matches) {
                 String decided = toJson(evaluation.decidedBy());
                 if (held == null) {
                     inserts.add(new Object[] { enterpriseId, policy.id(), decided });
