@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,8 +37,6 @@ import org.fugong.platform.paging.Page;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
 import org.fugong.platform.security.Role;
-
-import jakarta.ws.rs.core.EntityTag;
 
 @Path("/api/v1/arrears-claims")
 @Tag(name = "Arrears claims", description = "Overdue payments SMEs claim from government bodies and large enterprises, "
