@@ -158,9 +158,9 @@ class ArrearsStatsTest {
     }
 
     /**
-     * The statistics come from the partial indexes, not from reading every claim: an authority's
-     * query walks the county index over its prefix, an administrator's per-debtor query the debtor
-     * index in group order.
+     * The statistics come from indexes, not from reading every claim: an authority's query walks
+     * the partial county index over its prefix, an administrator's per-debtor query a debtor index
+     * in group order.
      */
     @Test
     void eachQueryOfTheStatisticsIsAnsweredFromAnIndex() {
@@ -169,7 +169,9 @@ class ArrearsStatsTest {
                     .contains("Index Cond: ((debtor_region_code >= '42'::text) AND (debtor_region_code < '43'::text)")
                     .doesNotContain("Seq Scan on arrears_claim");
         }
-        assertThat(plan(ArrearsStats.BY_DEBTOR, "%")).contains("using arrears_claim_open_by_debtor")
+        // Over every county the planner picks whichever debtor index is cheaper for the rows at hand
+        // (here the partial one or the list index): either way an index in group order, no scan of the table.
+        assertThat(plan(ArrearsStats.BY_DEBTOR, "%")).containsPattern("Index (Only )?Scan using arrears_claim_(open_by_)?debtor ")
                 .doesNotContain("Seq Scan on arrears_claim");
     }
 
