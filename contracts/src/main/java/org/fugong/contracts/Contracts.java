@@ -84,7 +84,19 @@ public final class Contracts {
                     "fugong.finance.application.withdrawn",
                     "fugong.finance.application.lapsed",
                     "fugong.finance.application.put-on-hold",
-                    "fugong.finance.application.resumed")));
+                    "fugong.finance.application.resumed")),
+            Map.entry("finance.arrears", List.of(
+                    "fugong.finance.arrears.claimed",
+                    "fugong.finance.arrears.acknowledged",
+                    "fugong.finance.arrears.disputed",
+                    "fugong.finance.arrears.plan-agreed",
+                    "fugong.finance.arrears.payment-recorded",
+                    "fugong.finance.arrears.settled")),
+            Map.entry("finance.policies", List.of(
+                    "fugong.finance.policy.created",
+                    "fugong.finance.policy.updated",
+                    "fugong.finance.policy.matched",
+                    "fugong.finance.policy.unmatched")));
 
     private static final String BASE_URI = "https://fugong.dev/contracts/";
     private static final ObjectMapper JSON = new ObjectMapper();

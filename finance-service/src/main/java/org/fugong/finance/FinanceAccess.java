@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fugong.finance.application.FinancingApplication;
 import org.fugong.finance.application.api.ApplicationView.Viewer;
+import org.fugong.finance.arrears.ArrearsClaim;
+import org.fugong.finance.organisation.Organisation;
 import org.fugong.finance.receivable.Receivable;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.paging.ScopedFilter.Scope;
@@ -16,21 +18,32 @@ import org.fugong.platform.security.Role;
 
 /**
  * Who may see and act on finance's objects, for one object and for lists alike. Administrators see
- * everything. A receivable is its creditor's and its debtor's: both see it, only the debtor answers
- * for it. A financing application is its applicant's (ENTERPRISE people of that organisation) and
- * each of its lenders' (LENDER people of an organisation it was sent to), each lender seeing only its
- * own part; the loan and its schedule are the applicant's and the accepted lender's. Objects outside
- * the caller's view are answered 404 by the services, so ids cannot be probed.
+ * everything. A receivable or an arrears claim is its creditor's and its debtor's: both see it, only
+ * the debtor answers for it. Authorities see arrears claims whose debtor lies in their region scope
+ * (receivables they do not see by region). Objects outside the caller's view are answered 404 by the
+ * services, so ids cannot be probed. A financing application is its applicant's (ENTERPRISE people
+ * of that organisation) and each of its lenders' (LENDER people of an organisation it was sent to),
+ * each lender seeing only its own part; the loan and its schedule are the applicant's and the
+ * accepted lender's.
+ * <p>
+ * An organisation's own people are the callers whose token names it ({@code org_id}); to answer for
+ * it they also need the role of its kind: ENTERPRISE for an enterprise, AUTHORITY for a government
+ * body (the gateway issues AUTHORITY keys naming the body they act for).
  */
 @ApplicationScoped
 public class FinanceAccess {
 
-    /** Organisations whose county lies in an authority's scope: where a receivable's creditor is. */
-    private static final String CREDITOR_IN_REGION =
-            "creditorOrgId in (select o.id from Organisation o where o.regionCode like :region)";
+    /** Arrears claims' scope for an authority: where their debtor is. */
+    private static final String DEBTOR_IN_REGION = "debtorRegionCode like :region";
+    private static final String CREDITOR_OR_DEBTOR = "creditorOrgId = :own or debtorOrgId = :own";
 
     public boolean canSee(Caller caller, Receivable r) {
         return caller.isAdmin() || caller.actsFor(r.creditorOrgId) || caller.actsFor(r.debtorOrgId);
+    }
+
+    public boolean canSee(Caller caller, ArrearsClaim c) {
+        return caller.isAdmin() || caller.actsFor(c.creditorOrgId) || caller.actsFor(c.debtorOrgId)
+                || (caller.hasRole(Role.AUTHORITY) && caller.covers(c.debtorRegionCode));
     }
 
     /**
@@ -38,9 +51,28 @@ public class FinanceAccess {
      * confirm its own claim (403), and an administrator does not speak for a debtor either.
      */
     public void requireDebtorOf(Caller caller, Receivable r) {
-        if (!caller.actsFor(r.debtorOrgId)) {
-            throw ProblemException.forbidden("Only the debtor confirms or disputes a receivable");
+        requireSpeaksFor(caller, Organisation.findById(r.debtorOrgId), "Only the debtor confirms or disputes a receivable");
+    }
+
+    /**
+     * The caller answers for the organisation: its token names it, with the role of the
+     * organisation's kind. A government body reached with an ENTERPRISE key (the stop-gap before
+     * AUTHORITY keys could name one) is refused: its key's role must say what it is.
+     */
+    public void requireSpeaksFor(Caller caller, Organisation org, String refusal) {
+        if (org == null || !caller.actsFor(org.id)) {
+            throw ProblemException.forbidden(refusal);
         }
+        String role = roleOf(org);
+        if (!caller.hasRole(role)) {
+            throw ProblemException.forbidden(refusal + ": a " + org.kind + "'s people answer with a key of role " + role
+                    + " naming it (org_id)");
+        }
+    }
+
+    /** The role an organisation's own people act with. */
+    static String roleOf(Organisation org) {
+        return Organisation.GOVERNMENT_BODY.equals(org.kind) ? Role.AUTHORITY : Role.ENTERPRISE;
     }
 
     /** The creditor a receivable is recorded for: the caller's own organisation, never one named in the body. */
@@ -49,13 +81,23 @@ public class FinanceAccess {
                 () -> ProblemException.forbidden("Receivables are recorded by an enterprise's own people (a token with org_id)"));
     }
 
+    /** The creditor an arrears claim is made for: the caller's own organisation, never one named in the body. */
+    public UUID claimingCreditor(Caller caller) {
+        return caller.orgId().orElseThrow(
+                () -> ProblemException.forbidden("Arrears are claimed by an enterprise's own people (a token with org_id)"));
+    }
+
     /**
-     * A creditor's and a debtor's receivables alike. The region condition serves authorities, which
-     * no receivable endpoint admits today, so that widening the roles cannot widen the view unscoped.
+     * A creditor's and a debtor's receivables alike, for every role: authorities see receivables only
+     * as debtors (a government body's people), never by region.
      */
     public ScopedFilter receivablesVisibleTo(Caller caller, String cursor) {
-        return ScopedFilter.forCaller(caller, new Scope(CREDITOR_IN_REGION,
-                "creditorOrgId = :own or debtorOrgId = :own"), cursor);
+        return ScopedFilter.forCaller(caller, Scope.ownersOnly(CREDITOR_OR_DEBTOR), cursor);
+    }
+
+    /** Claims the caller's organisation makes or owes, and for authorities those whose debtor is in scope. */
+    public ScopedFilter arrearsVisibleTo(Caller caller, String cursor) {
+        return ScopedFilter.forCaller(caller, new Scope(DEBTOR_IN_REGION, CREDITOR_OR_DEBTOR), cursor);
     }
 
     /** Applications of enterprises in an authority's scope (no application endpoint admits authorities today). */

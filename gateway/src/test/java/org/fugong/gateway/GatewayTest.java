@@ -47,6 +47,34 @@ public class GatewayTest {
     }
 
     @Test
+    void anAuthorityKeyMayActForItsGovernmentBodyAndTheInternalTokenSaysSo() {
+        UUID body = UUID.randomUUID();
+        var issued = given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "Wuhan finance bureau", "role", "AUTHORITY", "org_id", body.toString(),
+                        "region_scope", "4201"))
+                .post("/admin/api-keys").then().statusCode(201).body("org_id", equalTo(body.toString()))
+                .body("region_scope", equalTo("4201")).extract();
+        for (String path : List.of("/api/v1/arrears-claims", "/api/v1/receivables", "/api/v1/policies",
+                "/api/v1/policy-matches?enterprise_id=" + body)) {
+            JsonPath echo = given().header("X-Api-Key", issued.<String>path("api_key")).get(path).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(echo.getString("service")).as(path).isEqualTo("finance");
+            JsonPath claims = InternalJwtClaims.of(echo.getString("headers.authorization"));
+            assertThat(claims.getList("groups")).containsExactly("AUTHORITY");
+            assertThat(claims.getString("org_id")).isEqualTo(body.toString());
+            assertThat(claims.getString("region_scope")).isEqualTo("4201");
+        }
+        // Without one an authority's key stays regional only; roles that never act for an organisation drop it.
+        String regional = ApiKeysForTests.issue("AUTHORITY", null, "42");
+        JsonPath echo = given().header("X-Api-Key", regional).get("/api/v1/arrears-claims").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(InternalJwtClaims.of(echo.getString("headers.authorization")).getString("org_id")).isNull();
+        given().header("X-Api-Key", ApiKeysForTests.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "a reader", "role", "READER", "org_id", body.toString())).post("/admin/api-keys")
+                .then().statusCode(201).body("org_id", nullValue());
+    }
+
+    @Test
     void forgedHeadersAreReplaced() {
         UUID org = UUID.randomUUID();
         String key = ApiKeysForTests.issue("ENTERPRISE", org, null);

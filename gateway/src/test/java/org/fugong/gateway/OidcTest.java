@@ -59,6 +59,15 @@ class OidcTest {
                 .extract().jsonPath();
         assertThat(InternalJwtClaims.of(forwarded.getString("headers.authorization")).getString("org_id"))
                 .isEqualTo(org.toString());
+
+        UUID body = UUID.randomUUID();
+        String official = sign(token(List.of("fugong-authority")).claim("region_scope", "4201").claim("org_id",
+                body.toString()));
+        JsonPath asBody = InternalJwtClaims.of(given().auth().oauth2(official).get("/api/v1/arrears-claims").then()
+                .statusCode(200).extract().jsonPath().getString("headers.authorization"));
+        assertThat(asBody.getString("org_id")).isEqualTo(body.toString());
+        assertThat(asBody.getString("region_scope")).isEqualTo("4201");
+        assertThat(asBody.getList("groups")).containsExactly("AUTHORITY");
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.fugong.finance.application.ApplicantChanges;
 import org.fugong.finance.db.NativeSql;
+import org.fugong.finance.policy.PolicyMatcher;
 import org.fugong.platform.events.CloudEvent;
 import org.fugong.platform.inbox.EventHandler;
 
@@ -25,6 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * event) reaches the organisation's financing applications in the same transaction: re-scored, put
  * on hold on suspension, resumed on reinstatement, withdrawn on deregistration. Region risk levels
  * are not consumed: no rule of finance depends on them.
+ * <p>
+ * In the same transaction, what depends on the read model follows it: the debtor's county on its
+ * arrears claims (what authorities' scopes and the statistics go by), and the enterprise's policy
+ * matches, with their matched / unmatched events.
  */
 @ApplicationScoped
 public class RegistryEventHandler implements EventHandler {
@@ -37,6 +42,9 @@ public class RegistryEventHandler implements EventHandler {
 
     @Inject
     ApplicantChanges applicants;
+
+    @Inject
+    PolicyMatcher policies;
 
     /** The name this consumer group has had since it first ran: renaming the class must not change it. */
     @Override
@@ -55,8 +63,11 @@ public class RegistryEventHandler implements EventHandler {
             return; // other types on the topic are of no interest to finance
         }
         JsonNode e = json.readTree(event.data()).get("enterprise");
+        UUID id = UUID.fromString(e.get("id").asText());
+        // Before the read model changes: a policy's re-evaluation must not interleave with this one.
+        policies.lockForEnterpriseChange();
         Map<String, Object> row = new HashMap<>();
-        row.put("id", UUID.fromString(e.get("id").asText()));
+        row.put("id", id);
         row.put("kind", e.get("kind").asText());
         row.put("name", e.get("name").asText());
         row.put("uscc", e.get("uscc").asText());
@@ -89,6 +100,12 @@ public class RegistryEventHandler implements EventHandler {
                     status_reason = EXCLUDED.status_reason, resumption_status = EXCLUDED.resumption_status,
                     version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                 WHERE enterprise_view.version < EXCLUDED.version""", row);
+        // From the read model as it now is, so that a stale event changes nothing here either.
+        sql.update("""
+                UPDATE arrears_claim c SET debtor_region_code = o.region_code, version = c.version + 1
+                FROM enterprise_view o
+                WHERE o.id = :id AND c.debtor_org_id = o.id AND c.debtor_region_code <> o.region_code""", Map.of("id", id));
+        policies.reevaluateEnterprise(id);
         if (applied == 1) {
             applicants.registryChanged((UUID) row.get("id"));
         }

@@ -37,7 +37,7 @@ import org.fugong.platform.security.Role;
 @Tag(name = "Receivables", description = "Invoices owed to SMEs, confirmed by their debtors, and the pledge registry")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.ADMIN, Role.ENTERPRISE })
+@RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE })
 public class ReceivableResource {
 
     @Inject
@@ -58,7 +58,8 @@ public class ReceivableResource {
 
     @GET
     @Operation(summary = "List receivables in the caller's scope", description = "Those owed to the caller's organisation "
-            + "and those it owes; all for admins. In id order, keyset-paged.")
+            + "and those it owes (for an authority, those its government body owes: never by region); all for admins. "
+            + "In id order, keyset-paged.")
     public Page<ReceivableView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         return service.list(caller, status(status), cursor, Cursor.limit(limit));
@@ -74,10 +75,10 @@ public class ReceivableResource {
 
     @PUT
     @Path("/{id}/decision")
-    @RolesAllowed(Role.ENTERPRISE)
-    @Operation(summary = "Confirm or dispute a receivable", description = "By the debtor's own people (a token with the "
-            + "debtor's org_id). A confirmation is final (409 after it); a dispute needs a reason and may later be "
-            + "followed by a confirmation. The creditor is 403.")
+    @RolesAllowed({ Role.ENTERPRISE, Role.AUTHORITY })
+    @Operation(summary = "Confirm or dispute a receivable", description = "By the debtor's own people: an enterprise's "
+            + "ENTERPRISE key, a government body's AUTHORITY key naming it (org_id). A confirmation is final (409 after "
+            + "it); a dispute needs a reason and may later be followed by a confirmation. The creditor is 403.")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ReceivableDecision body) {
         Receivable r = service.decide(caller, id, body);
         return Response.ok(ReceivableView.of(r)).tag(ETags.of(r.version)).build();

@@ -6,13 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.fugong.finance.support.Api;
 import org.fugong.finance.support.Applications;
+import org.fugong.finance.support.Claims;
 import org.fugong.finance.support.FinanceTest;
 import org.fugong.finance.support.RegistryFeed;
 import org.fugong.finance.support.RegistryFeed.Known;
@@ -40,39 +43,35 @@ class EveryEndpointTest {
         return ProblemAssertions.problem(response, status);
     }
 
+    /** Every endpoint with a concrete path, and the roles allowed to call it (as EndpointRolesTest pins them). */
+    static Stream<Map.Entry<String, Set<String>>> endpoints() {
+        return EndpointRolesTest.EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.entry(e.getKey().replaceAll("\\{[A-Za-z]+\\}", ANY), e.getValue()));
+    }
+
+    static String method(Map.Entry<String, Set<String>> endpoint) {
+        return endpoint.getKey().split(" ")[0];
+    }
+
+    static String path(Map.Entry<String, Set<String>> endpoint) {
+        return endpoint.getKey().split(" ")[1];
+    }
+
     /** Endpoints that read a body, with a role allowed to call them. */
     static Stream<Arguments> writes() {
-        return Stream.of(
-                Arguments.of("POST", "/api/v1/receivables", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/receivables/" + ANY + "/decision", "ENTERPRISE"),
-                Arguments.of("POST", "/api/v1/financing-applications", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/recommendation", "LENDER"),
-                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/approval", "LENDER"),
-                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/acceptance", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/withdrawal", "ENTERPRISE"),
-                Arguments.of("PUT", "/api/v1/financing-applications/" + ANY + "/disbursement", "LENDER"),
-                Arguments.of("POST", "/api/v1/financing-applications/" + ANY + "/repayments", "LENDER"));
+        // PUT …/review (a lender starting its review) reads no body.
+        return endpoints().filter(e -> !method(e).equals("GET") && !path(e).endsWith("/review"))
+                .map(e -> Arguments.of(method(e), path(e), e.getValue().stream().sorted().findFirst().orElseThrow()));
     }
 
-    /** Every endpoint, with a role allowed to call it (the first of EndpointRolesTest's, alphabetically). */
     static Stream<Arguments> all() {
-        return EndpointRolesTest.EXPECTED.entrySet().stream().map(e -> {
-            String[] verbAndPath = e.getKey().split(" ", 2);
-            return Arguments.of(verbAndPath[0], concrete(verbAndPath[1]), new java.util.TreeSet<>(e.getValue()).first());
-        });
+        return endpoints().map(e -> Arguments.of(method(e), path(e), e.getValue().stream().sorted().findFirst().orElseThrow()));
     }
 
-    static String concrete(String template) {
-        return template.replaceAll("\\{[A-Za-z]+\\}", ANY);
-    }
-
-    /** Every role an endpoint does not admit, read from EndpointRolesTest: each is a 403. */
+    /** Each endpoint with each role it does not admit. */
     static Stream<Arguments> outsiders() {
-        return EndpointRolesTest.EXPECTED.entrySet().stream().flatMap(e -> {
-            String[] verbAndPath = e.getKey().split(" ", 2);
-            return EndpointRoles.EVERYONE.stream().filter(role -> !e.getValue().contains(role)).sorted()
-                    .map(role -> Arguments.of(verbAndPath[0], concrete(verbAndPath[1]), role));
-        });
+        return endpoints().flatMap(e -> EndpointRoles.EVERYONE.stream().filter(role -> !e.getValue().contains(role))
+                .sorted().map(role -> Arguments.of(method(e), path(e), role)));
     }
 
     static String token(String role) {
@@ -132,9 +131,24 @@ class EveryEndpointTest {
     }
 
     /** A body each endpoint would accept (for bodiless ones, an empty object, which they never read). */
-    static Map<String, Object> validBody(String path) {
+    static Object validBody(String path) {
         if (path.endsWith("/decision")) {
             return Map.of("decision", "CONFIRM");
+        }
+        if (path.endsWith("/response")) {
+            return Map.of("decision", "ACKNOWLEDGE");
+        }
+        if (path.endsWith("/settlement-plan")) {
+            return Map.of("instalments", List.of(Map.of("due_date", LocalDate.now().plusDays(30).toString(), "amount", "1.00")));
+        }
+        if (path.endsWith("/payments")) {
+            return Map.of("amount", "1.00", "paid_on", "2020-04-01");
+        }
+        if (path.startsWith("/api/v1/arrears-claims")) {
+            return Claims.claim(RegistryFeed.newUscc("420102"), "100.00");
+        }
+        if (path.startsWith("/api/v1/policies")) {
+            return Claims.policy(Map.of("key_enterprise", true));
         }
         if (path.endsWith("/recommendation")) {
             return Applications.offer("100.00", "3.15", 12, "EQUAL_INSTALMENTS");
@@ -154,10 +168,10 @@ class EveryEndpointTest {
         if (path.endsWith("/financing-applications")) {
             return Applications.workingCapital("100.00", UUID.randomUUID());
         }
-        if (path.endsWith("/receivables")) {
-            return Api.receivable(RegistryFeed.newUscc("110101"), "100.00");
+        if (path.startsWith("/api/v1/policy-matches") || !path.startsWith("/api/v1/receivables")) {
+            return Map.of();
         }
-        return Map.of();
+        return Api.receivable(RegistryFeed.newUscc("110101"), "100.00");
     }
 
     @Test
@@ -168,6 +182,16 @@ class EveryEndpointTest {
         problem(Api.as(Api.enterprise(sme.id())).body(Map.of("decision", "CONFIRM"))
                 .put("/api/v1/receivables/" + ANY + "/decision").then(), 404);
         problem(Api.as(TestJwt.admin()).get("/api/v1/receivables/not-a-uuid").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/" + ANY + "/payments").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/" + ANY + "/payments/" + ANY).then(), 404);
+        problem(Api.as(Api.enterprise(sme.id())).body(Map.of("decision", "ACKNOWLEDGE"))
+                .put("/api/v1/arrears-claims/" + ANY + "/response").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/policies/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).header("If-Match", "\"0\"").body(Claims.policy(Map.of("key_enterprise", true)))
+                .put("/api/v1/policies/" + ANY).then(), 404);
+        problem(Api.as(TestJwt.admin()).queryParam("enterprise_id", ANY).get("/api/v1/policy-matches").then(), 404);
+        problem(Api.as(TestJwt.admin()).get("/api/v1/arrears-claims/not-a-uuid").then(), 404);
         String lender = TestJwt.organisation("LENDER", UUID.randomUUID());
         for (String path : List.of("", "/schedule", "/repayments", "/repayments/" + ANY)) {
             problem(Api.as(TestJwt.admin()).get("/api/v1/financing-applications/" + ANY + path).then(), 404);
@@ -189,13 +213,19 @@ class EveryEndpointTest {
         assertThat(doc.getString("openapi")).startsWith("3.");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/receivables", "/api/v1/receivables/{id}",
-                "/api/v1/receivables/{id}/decision", "/api/v1/receivables/{id}/pledge", "/api/v1/financing-applications",
+                "/api/v1/receivables/{id}/decision", "/api/v1/receivables/{id}/pledge", "/api/v1/arrears-claims",
+                "/api/v1/arrears-claims/stats", "/api/v1/arrears-claims/{id}", "/api/v1/arrears-claims/{id}/response",
+                "/api/v1/arrears-claims/{id}/settlement-plan", "/api/v1/arrears-claims/{id}/payments",
+                "/api/v1/arrears-claims/{id}/payments/{paymentId}", "/api/v1/policies", "/api/v1/policies/{id}",
+                "/api/v1/policy-matches", "/api/v1/financing-applications",
                 "/api/v1/financing-applications/{id}", "/api/v1/financing-applications/{id}/recommendation",
                 "/api/v1/financing-applications/{id}/approval", "/api/v1/financing-applications/{id}/schedule",
                 "/api/v1/financing-applications/{id}/repayments", "/api/v1/lenders/{org}/review-queue");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKeys("summary", "tags", "responses")));
         assertThat(doc.getString("components.schemas.NewReceivable.properties.amount.type")).isEqualTo("string");
+        assertThat(doc.getString("components.schemas.NewArrearsClaim.properties.amount.type")).isEqualTo("string");
+        assertThat(doc.getString("components.schemas.ArrearsAmounts.properties.days_0_30.type")).isEqualTo("string");
         assertThat(doc.getString("components.schemas.NewFinancingApplication.properties.amount.type")).isEqualTo("string");
         // Properties are named as the JSON has them.
         assertThat(doc.getMap("components.schemas.RecommendationRequest.properties")).containsKeys("annual_rate",

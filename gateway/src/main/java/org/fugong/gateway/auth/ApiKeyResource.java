@@ -69,13 +69,16 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Issue a key", description = "The key is shown once; only its hash is kept. Organisation roles need "
-            + "org_id, AUTHORITY and CHECKPOINT need region_scope. tier names a rate-limit tier (default: standard).")
+            + "org_id, AUTHORITY and CHECKPOINT need region_scope; AUTHORITY may also carry the org_id of the government "
+            + "body it acts for. tier names a rate-limit tier (default: standard).")
     public Response issue(@HeaderParam("X-Api-Key") String key, @Valid @NotNull NewKey body) {
         ApiClient admin = requireAdmin(key);
         boolean organisation = ClaimMapping.ORGANISATION_ROLES.contains(body.role());
         if (organisation && body.orgId() == null) {
             throw ProblemException.invalid("org_id", "is required for " + body.role());
         }
+        // An authority's key may also act for its government body (finance: a debtor answering claims).
+        UUID orgId = organisation || ClaimMapping.OPTIONAL_ORGANISATION_ROLES.contains(body.role()) ? body.orgId() : null;
         boolean regional = ClaimMapping.REGIONAL_ROLES.contains(body.role());
         if (regional && body.regionScope() == null) {
             throw ProblemException.invalid("region_scope", "is required for " + body.role());
@@ -84,7 +87,7 @@ public class ApiKeyResource {
         if (!config.rateLimit().tiers().containsKey(tier)) {
             throw ProblemException.invalid("tier", "must be one of " + config.rateLimit().tiers().keySet());
         }
-        ApiKeys.Issued issued = apiKeys.issue(body.name().strip(), body.role(), organisation ? body.orgId() : null,
+        ApiKeys.Issued issued = apiKeys.issue(body.name().strip(), body.role(), orgId,
                 regional ? body.regionScope() : null, tier, admin.id());
         ApiClient c = issued.client();
         return Response.created(URI.create("/admin/api-keys/" + c.id()))

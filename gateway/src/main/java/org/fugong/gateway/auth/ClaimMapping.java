@@ -15,7 +15,8 @@ import org.fugong.platform.security.Role;
  * ours only through the configured table: a role the issuer happens to call {@code ADMIN} gives
  * nothing unless an operator mapped it, since the issuer's names are not ours to trust. Organisation
  * roles need an organisation id and regional roles a GB/T 2260 prefix, or the token is refused: a
- * caller must never end up with a role and no scope. The rate-limit tier is never read from the
+ * caller must never end up with a role and no scope. An authority may carry an organisation id
+ * too (its government body); when the claim is there it must be one. The rate-limit tier is never read from the
  * token (a caller would pick its own); every OIDC caller gets the configured one.
  */
 public final class ClaimMapping {
@@ -24,6 +25,12 @@ public final class ClaimMapping {
             Role.LENDER, Role.CHECKPOINT, Role.READER);
     static final Set<String> ORGANISATION_ROLES = Set.of(Role.ENTERPRISE, Role.HEALTH_INSTITUTION, Role.LENDER);
     static final Set<String> REGIONAL_ROLES = Set.of(Role.AUTHORITY, Role.CHECKPOINT);
+    /**
+     * Roles that may also act for one organisation without needing to: an authority's people
+     * working for a government body (a debtor answering for what it owes) carry its id besides
+     * their region scope.
+     */
+    static final Set<String> OPTIONAL_ORGANISATION_ROLES = Set.of(Role.AUTHORITY);
     private static final Pattern REGION_PREFIX = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     private final String rolesClaim;
@@ -54,8 +61,9 @@ public final class ClaimMapping {
             throw Rejection.forbidden("The token's '" + rolesClaim + "' claim names no role mapped to this API");
         }
         UUID orgId = null;
-        if (roles.stream().anyMatch(ORGANISATION_ROLES::contains)) {
-            Object org = walk(claims, orgClaim);
+        boolean orgRequired = roles.stream().anyMatch(ORGANISATION_ROLES::contains);
+        Object org = walk(claims, orgClaim);
+        if (orgRequired || (org != null && roles.stream().anyMatch(OPTIONAL_ORGANISATION_ROLES::contains))) {
             try {
                 orgId = UUID.fromString(String.valueOf(org));
             } catch (IllegalArgumentException e) {

@@ -51,6 +51,22 @@ class ClaimMappingTest {
     }
 
     @Test
+    void anAuthorityMayAlsoActForItsGovernmentBodyButAMalformedOrganisationIsRefused() {
+        UUID body = UUID.randomUUID();
+        Identity official = mapping.identify(claims(List.of("gov-official"),
+                Map.of("region_scope", "4201", "org", body.toString())));
+        assertThat(official.orgId()).isEqualTo(body);
+        assertThat(official.regionScope()).isEqualTo("4201");
+        assertThat(mapping.identify(claims(List.of("gov-official"), Map.of("region_scope", "4201"))).orgId())
+                .as("optional for an authority").isNull();
+        assertThatThrownBy(() -> mapping.identify(claims(List.of("gov-official"),
+                Map.of("region_scope", "4201", "org", "finance-bureau"))))
+                .isInstanceOf(Rejection.class).hasMessageContaining("'org'");
+        assertThat(mapping.identify(claims("viewer", Map.of("org", body.toString()))).orgId())
+                .as("a reader never acts for an organisation").isNull();
+    }
+
+    @Test
     void noRoleOfOursIsForbidden() {
         assertThatThrownBy(() -> mapping.identify(claims(List.of("typo", "offline_access"), Map.of())))
                 .isInstanceOf(Rejection.class).extracting(e -> ((Rejection) e).status()).isEqualTo(403);

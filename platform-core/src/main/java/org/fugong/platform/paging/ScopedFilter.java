@@ -38,8 +38,17 @@ public final class ScopedFilter {
         public static Scope fields(String regionField, String ownerField) {
             return new Scope(regionField + " like :region", ownerField + " = :own");
         }
+
+        /** Objects no authority sees by region: only their own organisations' people (and administrators). */
+        public static Scope ownersOnly(String ownerCondition) {
+            return new Scope(null, ownerCondition);
+        }
     }
 
+    /**
+     * An authority sees what lies in its region scope and, when its token also names the
+     * organisation it acts for (a government body's people), that organisation's own objects.
+     */
     public static ScopedFilter forCaller(Caller caller, Scope scope, String cursor) {
         ScopedFilter filter = new ScopedFilter();
         UUID after = Cursor.decodeUuid(cursor);
@@ -48,7 +57,14 @@ public final class ScopedFilter {
             filter.params.put("after", after);
         }
         if (!caller.isAdmin()) {
-            if (caller.hasRole(Role.AUTHORITY) && caller.regionScope().isPresent()) {
+            boolean regional = scope.regionCondition() != null && caller.hasRole(Role.AUTHORITY)
+                    && caller.regionScope().isPresent();
+            if (regional && caller.orgId().isPresent()) {
+                filter.where.append(" and ((").append(scope.regionCondition()).append(") or (")
+                        .append(scope.ownerCondition()).append("))");
+                filter.params.put("region", RegionScope.prefixOf(caller.regionScope().get()) + "%");
+                filter.params.put("own", caller.orgId().get());
+            } else if (regional) {
                 filter.where.append(" and (").append(scope.regionCondition()).append(")");
                 filter.params.put("region", RegionScope.prefixOf(caller.regionScope().get()) + "%");
             } else {
