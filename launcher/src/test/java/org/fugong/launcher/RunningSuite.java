@@ -1,7 +1,6 @@
 package org.fugong.launcher;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.fugong.devstack.EmbeddedDatabase;
@@ -29,12 +29,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  *
  * <p>Everything it writes is under {@code launcher/target/cross-service/}: the keys in {@code jwt/},
  * each service's log in {@code logs/<module>.log}. When the suite does not come up, or a test
- * against it fails, the tail of every log is printed with the failure.
+ * against it fails, the tail of every log is logged with the failure.
  *
  * <p>The services and their data are shared by every test class, so a test makes its own
  * organisations (with {@link #uscc(String)}), items and keys, and never counts what others made.
  */
 final class RunningSuite implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RunningSuite.class.getName());
 
     /**
      * All five come up in under a minute on two idle cores, and took almost four while other builds
@@ -102,8 +104,7 @@ final class RunningSuite implements AutoCloseable {
             running.suite.start();
             running.suite.awaitReady(READY_WITHIN);
         } catch (Exception | Error e) {
-            System.err.println("The cross-service suite did not come up: " + e.getMessage());
-            running.printLogTails(System.err);
+            LOG.severe("The cross-service suite did not come up: " + e.getMessage() + "\n" + running.logTails());
             running.close();
             throw e;
         }
@@ -112,8 +113,8 @@ final class RunningSuite implements AutoCloseable {
         StringBuilder cpu = new StringBuilder();
         running.suite.services().forEach(service -> service.handle().flatMap(h -> h.info().totalCpuDuration())
                 .ifPresent(used -> cpu.append(String.format(" %s %.1f s", service.name(), used.toMillis() / 1000.0))));
-        System.out.printf("Cross-service suite ready in %.1f s (logs in %s); CPU to boot:%s%n",
-                running.startup.toMillis() / 1000.0, work.resolve("logs"), cpu);
+        LOG.info(String.format("Cross-service suite ready in %.1f s (logs in %s); CPU to boot:%s",
+                running.startup.toMillis() / 1000.0, work.resolve("logs"), cpu));
         return running;
     }
 
@@ -145,11 +146,10 @@ final class RunningSuite implements AutoCloseable {
         return DemoData.uscc(county, 5_000 + organisations.incrementAndGet());
     }
 
-    void printLogTails(PrintStream out) {
+    String logTails() {
         StringBuilder tails = new StringBuilder();
         suite.services().forEach(service -> tails.append(service.logTail(TAIL_LINES)));
-        out.print(tails);
-        out.flush();
+        return tails.toString();
     }
 
     @Override
@@ -205,8 +205,8 @@ final class RunningSuite implements AutoCloseable {
         public void testFailed(ExtensionContext context, Throwable cause) {
             Once once = context.getRoot().getStore(NAMESPACE).get(Once.class, Once.class);
             if (once != null && once.suite != null) {
-                System.err.println(context.getDisplayName() + " failed against the running suite; its services' logs end:");
-                once.suite.printLogTails(System.err);
+                LOG.severe(context.getDisplayName() + " failed against the running suite; its services' logs end:\n"
+                        + once.suite.logTails());
             }
         }
 
