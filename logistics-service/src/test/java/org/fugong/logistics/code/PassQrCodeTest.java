@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,19 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import org.fugong.logistics.code.PassCodeVerifier.Outcome;
 import org.fugong.logistics.support.Api;
 import org.fugong.logistics.support.LogisticsTest;
 import org.fugong.logistics.support.RegistryFeed;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -35,12 +26,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 @LogisticsTest
 class PassQrCodeTest {
-
-    static String decode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
-    }
 
     static String publishedKeys() {
         // Public: no token at all.
@@ -61,7 +46,7 @@ class PassQrCodeTest {
         byte[] png = given().auth().oauth2(token).accept("image/png")
                 .get("/api/v1/green-passes/" + pass.path("id") + "/qr.png").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
-        String decoded = decode(png);
+        String decoded = QrImagesTest.decode(png);
         assertThat(decoded).isEqualTo(pass.<String>path("code"));
 
         PassCodeVerifier.Result result = new PassCodeVerifier(publishedKeys(), Clock.systemUTC()).verify(decoded);
@@ -87,7 +72,7 @@ class PassQrCodeTest {
                 .put("/api/v1/green-passes/" + id + "/decision").then().statusCode(200).extract().path("code");
         byte[] png = given().auth().oauth2(TestJwt.authority("42")).accept("image/png")
                 .get("/api/v1/green-passes/" + id + "/qr.png").then().statusCode(200).extract().asByteArray();
-        assertThat(decode(png)).isEqualTo(code);
+        assertThat(QrImagesTest.decode(png)).isEqualTo(code);
         assertThat(new PassCodeVerifier(publishedKeys(), Clock.systemUTC()).verify(code).outcome())
                 .isEqualTo(Outcome.VALID);
     }
