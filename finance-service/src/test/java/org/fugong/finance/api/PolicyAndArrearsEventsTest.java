@@ -2,15 +2,11 @@ package org.fugong.finance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fugong.contracts.Contracts;
@@ -24,72 +20,23 @@ import org.fugong.finance.support.RegistryFeed.Known;
 import org.fugong.testing.KafkaEvents;
 import org.fugong.testing.TestJwt;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * finance.arrears and finance.policies: every type the events classes can publish is in the
- * contract (schema, conforming example, AsyncAPI message on its topic's channel), and REST calls and
- * registry events put payloads valid against it on the topics, with the CloudEvents headers and
- * without the callers who acted.
+ * finance.arrears and finance.policies: REST calls and registry events put payloads valid against
+ * the contract on the topics, with the CloudEvents headers and without the callers who acted (that
+ * every type is in the contract at all is {@link PublishedEventContractsTest}'s).
  */
 @QuarkusTest
 @FinanceTest
 class PolicyAndArrearsEventsTest {
 
-    static final Class<?>[] PUBLISHERS = { ArrearsEvents.class, PolicyEvents.class };
     static final Duration WAIT = Duration.ofSeconds(20);
     static final ObjectMapper JSON = new ObjectMapper();
-
-    static Stream<Arguments> publishedTypes() throws Exception {
-        List<Arguments> types = new ArrayList<>();
-        for (Class<?> publisher : PUBLISHERS) {
-            String topic = (String) publisher.getField("TOPIC").get(null);
-            int before = types.size();
-            for (Field f : publisher.getFields()) {
-                if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
-                        && ((String) f.get(null)).startsWith("fugong.")) {
-                    types.add(Arguments.of(topic, f.get(null)));
-                }
-            }
-            assertThat(types.size()).as("event types of " + publisher.getSimpleName()).isGreaterThan(before);
-        }
-        return types.stream();
-    }
-
-    @Test
-    void theseTopicsHoldExactlyTheTypesFinancePublishesOnThem() throws Exception {
-        List<Arguments> types = publishedTypes().toList();
-        for (Class<?> publisher : PUBLISHERS) {
-            String topic = (String) publisher.getField("TOPIC").get(null);
-            assertThat(types.stream().filter(a -> a.get()[0].equals(topic)).map(a -> (String) a.get()[1]))
-                    .as(topic).containsExactlyInAnyOrderElementsOf(Contracts.TYPES_BY_TOPIC.get(topic));
-        }
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("publishedTypes")
-    void hasASchemaAConformingExampleAndAMessageOnItsChannel(String topic, String type) throws Exception {
-        assertThat(Contracts.violations(type, Contracts.example(type))).isEmpty();
-        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Contracts.asyncApi());
-        List<String> messagesOfTopic = new ArrayList<>();
-        doc.get("channels").forEach(channel -> {
-            if (topic.equals(channel.get("address").asText())) {
-                channel.get("messages").forEach(ref -> {
-                    String key = ref.get("$ref").asText().replace("#/components/messages/", "");
-                    messagesOfTopic.add(doc.get("components").get("messages").get(key).get("name").asText());
-                });
-            }
-        });
-        assertThat(messagesOfTopic).as("messages of the channel at " + topic).contains(type);
-    }
 
     static void assertEvent(ConsumerRecord<String, String> record, String type, String subject) {
         assertThat(KafkaEvents.header(record, "ce_specversion")).isEqualTo("1.0");
