@@ -1,14 +1,10 @@
 package org.fugong.logistics.pass;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,9 +32,6 @@ public class PassExpirySweep {
 
     private static final Logger LOG = Logger.getLogger(PassExpirySweep.class);
 
-    /** A few seconds past midnight, so a clock a little behind still sees the new day. */
-    static final LocalTime RUN_AT = LocalTime.of(0, 0, 5);
-
     @Inject
     NativeSql sql;
 
@@ -51,29 +44,17 @@ public class PassExpirySweep {
     private ScheduledExecutorService scheduler;
 
     void onStart(@Observes StartupEvent event) {
-        scheduler = Schedulers.daemon("logistics-pass-expiry");
-        scheduler.execute(this::runAndReschedule);
+        scheduler = Schedulers.daily("logistics-pass-expiry", config.zone(), () -> {
+            int expired = run();
+            if (expired > 0) {
+                LOG.infof("Expired %d green passes past their validity", expired);
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (scheduler != null) {
             scheduler.shutdownNow();
-        }
-    }
-
-    private void runAndReschedule() {
-        try {
-            int expired = run();
-            if (expired > 0) {
-                LOG.infof("Expired %d green passes past their validity", expired);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("The pass expiry sweep failed; it runs again after the next midnight", e);
-        } finally {
-            if (!scheduler.isShutdown()) {
-                Duration wait = untilNextRun(ZonedDateTime.now(config.zone()));
-                scheduler.schedule(this::runAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
-            }
         }
     }
 
@@ -108,10 +89,5 @@ public class PassExpirySweep {
         List<UUID> ids = changed.stream().map(row -> (UUID) row[0]).toList();
         events.expired(GreenPass.<GreenPass>list("id in ?1 order by id", ids));
         return ids.size();
-    }
-
-    /** The time from {@code now} to the next run, just after the coming midnight. */
-    static Duration untilNextRun(ZonedDateTime now) {
-        return Schedulers.untilNextDaily(now, RUN_AT);
     }
 }

@@ -1,12 +1,8 @@
 package org.fugong.supply.offer;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,9 +30,6 @@ public class OfferExpirySweep {
 
     private static final Logger LOG = Logger.getLogger(OfferExpirySweep.class);
 
-    /** A few seconds past midnight, so a clock a little behind still sees the new day. */
-    static final LocalTime RUN_AT = LocalTime.of(0, 0, 5);
-
     @Inject
     ItemLocks itemLocks;
 
@@ -49,29 +42,17 @@ public class OfferExpirySweep {
     private ScheduledExecutorService scheduler;
 
     void onStart(@Observes StartupEvent event) {
-        scheduler = Schedulers.daemon("supply-offer-expiry");
-        scheduler.execute(this::runAndReschedule);
+        scheduler = Schedulers.daily("supply-offer-expiry", config.zone(), () -> {
+            int expired = run();
+            if (expired > 0) {
+                LOG.infof("Expired %d offers past their expiry date", expired);
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (scheduler != null) {
             scheduler.shutdownNow();
-        }
-    }
-
-    private void runAndReschedule() {
-        try {
-            int expired = run();
-            if (expired > 0) {
-                LOG.infof("Expired %d offers past their expiry date", expired);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("The offer expiry sweep failed; it runs again tomorrow", e);
-        } finally {
-            if (!scheduler.isShutdown()) {
-                Duration wait = untilNextRun(ZonedDateTime.now(config.zone()));
-                scheduler.schedule(this::runAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
-            }
         }
     }
 
@@ -94,10 +75,5 @@ public class OfferExpirySweep {
         SupplyOffer.flush();
         due.forEach(o -> events.updated(o));
         return due.size();
-    }
-
-    /** The time from {@code now} to the next run, just after the coming midnight. */
-    static Duration untilNextRun(ZonedDateTime now) {
-        return Schedulers.untilNextDaily(now, RUN_AT);
     }
 }

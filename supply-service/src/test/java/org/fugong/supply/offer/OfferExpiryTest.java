@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,14 +77,6 @@ class OfferExpiryTest {
         Api.as(Api.supplier(supplier)).get("/api/v1/supply-offers/" + offer).then().body("status", equalTo("EXPIRED"));
         KafkaEvents.await("supply.offers", r -> offer.equals(r.key()) && r.value().contains("\"EXPIRED\""),
                 Duration.ofSeconds(20));
-    }
-
-    @Test
-    void theSweepRunsJustAfterEachMidnightInTheConfiguredZone() {
-        ZonedDateTime evening = ZonedDateTime.of(2020, 2, 24, 23, 0, 0, 0, ZONE);
-        assertThat(OfferExpirySweep.untilNextRun(evening)).isEqualTo(Duration.ofHours(1).plusSeconds(5));
-        ZonedDateTime justAfter = ZonedDateTime.of(2020, 2, 25, 0, 0, 5, 0, ZONE);
-        assertThat(OfferExpirySweep.untilNextRun(justAfter)).isEqualTo(Duration.ofDays(1));
     }
 
     /** Offers cannot be published with a past expiry date, so time passes here instead. */
