@@ -39,6 +39,9 @@ class ServiceSurfaceTest {
         assertThat(doc.getMap("components.schemas")).containsKeys("Problem", "Enterprise", "Region",
                 "ResumptionFiling", "HealthReportCompliance", "ResumptionStatistics");
         assertThat(doc.getMap("components.securitySchemes")).containsKey("internalJwt");
+        // Properties are named as the JSON has them.
+        assertThat(doc.getMap("components.schemas.Enterprise.properties")).containsKeys("region_code", "size_class",
+                "annual_revenue").doesNotContainKeys("regionCode", "sizeClass");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/enterprises", "/api/v1/regions/{code}/risk-level",
                 "/api/v1/enterprises/{enterpriseId}/health-reports/{date}", "/api/v1/health-reports/compliance",
