@@ -64,8 +64,11 @@ public interface GatewayConfig {
     }
 
     interface Service {
-        /** Base URL, e.g. http://registry:8081. */
-        String url();
+        /**
+         * Base URL of each replica, comma-separated, e.g. {@code http://registry:8081} or
+         * {@code http://registry-1:8081,http://registry-2:8081}: requests take them in turn.
+         */
+        List<String> url();
 
         /** The first segments after /api/v1/ this service owns. */
         List<String> collections();

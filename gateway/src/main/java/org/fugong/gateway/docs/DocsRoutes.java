@@ -65,11 +65,11 @@ public class DocsRoutes {
             send(ctx, document);
             return;
         }
-        Map<String, String> sources = new LinkedHashMap<>();
-        sources.put("gateway", "http://127.0.0.1:" + ctx.request().localAddress().port());
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        sources.put("gateway", List.of("http://127.0.0.1:" + ctx.request().localAddress().port()));
         config.services().forEach((name, service) -> sources.put(name, service.url()));
         Map<String, Future<JsonObject>> fetches = new LinkedHashMap<>();
-        sources.forEach((name, url) -> fetches.put(name, fetch(url + "/q/openapi?format=json")));
+        sources.forEach((name, replicas) -> fetches.put(name, fetchFromAny(replicas, 0)));
         Future.join(new ArrayList<>(fetches.values())).onComplete(done -> {
             Map<String, JsonObject> documents = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
@@ -87,6 +87,12 @@ public class DocsRoutes {
             }
             send(ctx, merged);
         });
+    }
+
+    /** The document of the first replica that gives it, so one replica down leaves the docs whole. */
+    private Future<JsonObject> fetchFromAny(List<String> replicas, int index) {
+        Future<JsonObject> fetch = fetch(replicas.get(index).strip() + "/q/openapi?format=json");
+        return index + 1 == replicas.size() ? fetch : fetch.recover(failure -> fetchFromAny(replicas, index + 1));
     }
 
     private Future<JsonObject> fetch(String url) {

@@ -115,10 +115,20 @@ public class ProxyRoutes {
         router.route("/api/v1/*").order(Integer.MIN_VALUE + 200).handler(this::handle);
     }
 
-    /** The circuit state of each service, for health. */
+    /**
+     * The circuit state of each service, for health: by service name where it has one replica, by
+     * "name host:port" for each where it has several.
+     */
     public Map<String, CircuitBreaker.State> circuits() {
         Map<String, CircuitBreaker.State> states = new LinkedHashMap<>();
-        byName.forEach((name, upstream) -> states.put(name, upstream.breaker().state()));
+        byName.forEach((name, upstream) -> {
+            Map<String, CircuitBreaker.State> ofReplicas = upstream.circuits();
+            if (ofReplicas.size() == 1) {
+                states.put(name, ofReplicas.values().iterator().next());
+            } else {
+                ofReplicas.forEach((address, state) -> states.put(name + " " + address, state));
+            }
+        });
         return states;
     }
 
@@ -210,7 +220,7 @@ public class ProxyRoutes {
         FrontDoor.markForwarded(ctx);
         if (!upstream.forward(request)) {
             exchange.outcome = "circuit_open";
-            response.putHeader("Retry-After", Long.toString(upstream.breaker().retryAfterSeconds()));
+            response.putHeader("Retry-After", Long.toString(upstream.retryAfterSeconds()));
             reject(ctx, 503, "upstream-unavailable", "Service unavailable", "The " + upstream.name()
                     + " service is failing; the gateway stops calling it for a while", upstream.name());
         }

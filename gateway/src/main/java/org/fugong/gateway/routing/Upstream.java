@@ -1,7 +1,8 @@
 package org.fugong.gateway.routing;
 
-import java.net.URI;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
@@ -27,21 +28,24 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * One service behind the gateway: a reverse proxy (Vert.x HTTP proxy over a shared keep-alive
- * pool) with the service's timeout, connection retries and circuit breaker. When the service
- * cannot be reached or does not answer in time, the caller gets a problem+json naming it (503 or
- * 504) instead of a bare 502.
+ * pool) with the service's timeout and connection retries, balanced over its replicas, each with
+ * its own circuit breaker. When the service cannot be reached or does not answer in time, the
+ * caller gets a problem+json naming it (503 or 504) instead of a bare 502.
  */
 final class Upstream {
+
+    /** Where a forwarded request's replica is kept between choosing it and connecting to it. */
+    private static final String REPLICA = "fugong.replica";
 
     private final String name;
     private final GatewayConfig.Service config;
     private final Vertx vertx;
-    private final String host;
-    private final int port;
+    private final Replicas replicas;
     private final java.util.function.Supplier<HttpClient> clients;
     /** One proxy, with its own connection pool, per event loop: a request and its upstream call stay on one thread. */
     private final Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>();
-    private final CircuitBreaker breaker;
+    /** The replica {@link #forward} chose, until the proxy's interceptor (run within the same call) takes it. */
+    private final Map<HttpServerRequest, Replica> chosen = new ConcurrentHashMap<>();
     private final long maxBodyBytes;
 
     Upstream(String name, GatewayConfig.Service config, Vertx vertx, java.util.function.Supplier<HttpClient> clients,
@@ -50,10 +54,8 @@ final class Upstream {
         this.maxBodyBytes = maxBodyBytes;
         this.config = config;
         this.vertx = vertx;
-        URI uri = URI.create(config.url());
-        this.host = uri.getHost();
-        this.port = uri.getPort() > 0 ? uri.getPort() : 80;
-        this.breaker = new CircuitBreaker(config.failureThreshold(), config.openFor(), System::currentTimeMillis);
+        this.replicas = new Replicas(config.url().stream()
+                .map(url -> Replica.of(url, config.failureThreshold(), config.openFor())).toList());
         this.clients = clients;
     }
 
@@ -61,9 +63,15 @@ final class Upstream {
         return HttpProxy.reverseProxy(clients.get()).origin(this::connect).addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                Replica replica = chosen.remove(context.request().proxiedRequest());
+                if (replica == null) {
+                    throw new IllegalStateException("A request reached the proxy without a replica"); // forward() chose one
+                }
+                context.set(REPLICA, replica);
                 LimitedBody limited = prepare(context.request());
                 return context.sendRequest().compose(response -> {
                     response.headers().remove("X-Request-Id"); // the gateway's own is already on the response
+                    CircuitBreaker breaker = context.get(REPLICA, Replica.class).breaker();
                     if (response.getStatusCode() >= 502 && response.getStatusCode() <= 504) {
                         breaker.onFailure();
                     } else {
@@ -71,6 +79,7 @@ final class Upstream {
                     }
                     return Future.succeededFuture(response);
                 }, failure -> {
+                    CircuitBreaker breaker = context.get(REPLICA, Replica.class).breaker();
                     if (limited != null && limited.exceeded()) {
                         breaker.onAbandoned(); // the caller's fault, not the service's: a half-open trial ends here
                         return Future.succeededFuture(tooLarge(context));
@@ -126,41 +135,71 @@ final class Upstream {
         return name;
     }
 
-    CircuitBreaker breaker() {
-        return breaker;
+    /** Each replica's circuit, by host:port. */
+    Map<String, CircuitBreaker.State> circuits() {
+        Map<String, CircuitBreaker.State> states = new java.util.LinkedHashMap<>();
+        replicas.all().forEach(replica -> states.put(replica.address(), replica.breaker().state()));
+        return states;
     }
 
-    /** Forwards the request, already authenticated, headers rewritten; false when the circuit is open. */
+    /** Seconds until a replica whose circuit is open may be tried again. */
+    long retryAfterSeconds() {
+        return replicas.retryAfterSeconds();
+    }
+
+    /**
+     * Forwards the request, already authenticated, headers rewritten, to the next replica in turn;
+     * false when every replica's circuit is open.
+     */
     boolean forward(HttpServerRequest request) {
-        if (!breaker.tryAcquire()) {
+        Replica replica = replicas.acquire(Set.of());
+        if (replica == null) {
             return false;
         }
-        proxies.computeIfAbsent(Thread.currentThread(), thread -> newProxy()).handle(request);
+        chosen.put(request, replica);
+        try {
+            proxies.computeIfAbsent(Thread.currentThread(), thread -> newProxy()).handle(request);
+        } finally {
+            if (chosen.remove(request) != null) {
+                replica.breaker().onAbandoned(); // the proxy answered it itself (a malformed request)
+            }
+        }
         return true;
     }
 
     /**
      * Opens the connection for one forwarded request, with the service's timeouts. A refused
-     * connection is tried again (nothing was sent yet) when the request may be repeated at all.
+     * connection is tried again on the same replica when the request may be repeated at all; a
+     * replica that cannot be reached hands the request to the next one whatever its method, since
+     * nothing of it was sent yet.
      */
     private Future<HttpClientRequest> connect(ProxyContext context) {
         HttpServerRequest incoming = context.request().proxiedRequest();
         int attempts = 1 + (RetryPolicy.mayRetry(incoming.method().name(), incoming.getHeader("Idempotency-Key"))
                 ? config.retries() : 0);
         Promise<HttpClientRequest> promise = Promise.promise();
-        attempt(context, attempts, 1, promise);
+        attempt(context, context.get(REPLICA, Replica.class), new HashSet<>(), attempts, 1, promise);
         return promise.future();
     }
 
-    private void attempt(ProxyContext context, int attempts, int attempt, Promise<HttpClientRequest> promise) {
-        RequestOptions options = new RequestOptions().setHost(host).setPort(port)
+    private void attempt(ProxyContext context, Replica replica, Set<Replica> tried, int attempts, int attempt,
+            Promise<HttpClientRequest> promise) {
+        RequestOptions options = new RequestOptions().setHost(replica.host()).setPort(replica.port())
                 .setConnectTimeout(config.connectTimeout().toMillis()).setIdleTimeout(config.timeout().toMillis());
         context.client().request(options).onSuccess(promise::complete).onFailure(failure -> {
-            if (attempt >= attempts || failure instanceof TimeoutException) {
-                promise.fail(failure);
+            if (attempt < attempts && !(failure instanceof TimeoutException)) {
+                vertx.setTimer(50L * attempt, id -> attempt(context, replica, tried, attempts, attempt + 1, promise));
                 return;
             }
-            vertx.setTimer(50L * attempt, id -> attempt(context, attempts, attempt + 1, promise));
+            tried.add(replica);
+            Replica next = replicas.acquire(tried);
+            if (next == null) {
+                promise.fail(failure); // the interceptor counts it against the replica last tried
+                return;
+            }
+            replica.breaker().onFailure();
+            context.set(REPLICA, next);
+            attempt(context, next, tried, attempts, 1, promise);
         });
     }
 

@@ -19,7 +19,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Real HTTP servers standing in for what is outside the gateway: registry, supply and finance services that
  * answer with the method, path, headers and body they received (after {@code delay_ms} if asked),
- * a "logistics" service the tests stop and start, and an OIDC issuer publishing its keys. Also the
+ * finance as two replicas and a "logistics" service that the tests stop and start, and an OIDC
+ * issuer publishing its keys. Also the
  * configuration that points the gateway at them, and the test tier and bootstrap key.
  */
 public class StandInServers implements QuarkusTestResourceLifecycleManager {
@@ -33,7 +34,12 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
     /** How many requests the logistics stand-in has received, to see what the gateway did not send. */
     public static final AtomicInteger LOGISTICS_CALLS = new AtomicInteger();
 
+    /** Finance runs as two replicas behind the gateway, each a stand-in the tests stop and start. */
+    public static final int FINANCE_REPLICAS = 2;
+
     private static Vertx vertx;
+    private static final int[] financePorts = new int[FINANCE_REPLICAS];
+    private static final HttpServer[] financeReplicas = new HttpServer[FINANCE_REPLICAS];
     private static int logisticsPort;
     private static HttpServer logistics;
 
@@ -41,30 +47,16 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] { "registry", "supply", "finance" }) {
-            HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-                JsonObject headers = new JsonObject();
-                request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                String echo = new JsonObject().put("service", service).put("method", request.method().name())
-                        .put("uri", request.uri()).put("headers", headers).put("body_length", body.length()).encode();
-                String delay = request.getParam("delay_ms");
-                String status = request.getParam("status"); // a service that answers with this status
-                if (status != null) {
-                    request.response().setStatusCode(Integer.parseInt(status));
-                }
-                if (request.path().equals("/q/health/ready")) {
-                    request.response().end("{\"status\":\"UP\"}");
-                } else if (request.path().equals("/q/openapi")) {
-                    request.response().putHeader("Content-Type", "application/json").end(openApi(service).encode());
-                } else if (delay != null) {
-                    vertx.setTimer(Long.parseLong(delay), id -> request.response()
-                            .putHeader("Content-Type", "application/json").end(echo));
-                } else {
-                    request.response().putHeader("Content-Type", "application/json").end(echo);
-                }
-            }));
-            config.put("fugong.gateway.services." + service + ".url", "http://127.0.0.1:" + listen(server));
+        for (String service : new String[] { "registry", "supply" }) {
+            config.put("fugong.gateway.services." + service + ".url", "http://127.0.0.1:" + listen(echo(service, null)));
         }
+        for (int replica = 0; replica < FINANCE_REPLICAS; replica++) {
+            financePorts[replica] = freePort();
+            startFinanceReplica(replica);
+        }
+        config.put("fugong.gateway.services.finance.url", java.util.Arrays.stream(financePorts)
+                .mapToObj(port -> "http://127.0.0.1:" + port).collect(java.util.stream.Collectors.joining(",")));
+        config.put("fugong.gateway.services.finance.open-for", "1s");
         config.put("fugong.gateway.services.supply.timeout", "1s");
 
         logisticsPort = freePort();
@@ -91,6 +83,62 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
 
         config.put("fugong.gateway.key-refresh", "1s");
         return config;
+    }
+
+    /**
+     * A service that echoes what it received (with {@code replica} when it is one of several), after
+     * {@code delay_ms} if asked, with the status {@code status} if asked.
+     */
+    private static HttpServer echo(String service, Integer replica) {
+        return vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject received = new JsonObject().put("service", service).put("method", request.method().name())
+                    .put("uri", request.uri()).put("headers", headers).put("body_length", body.length());
+            if (replica != null) {
+                received.put("replica", replica);
+            }
+            String echo = received.encode();
+            String delay = request.getParam("delay_ms");
+            String status = request.getParam("status"); // a service that answers with this status
+            if (status != null) {
+                request.response().setStatusCode(Integer.parseInt(status));
+            }
+            if (request.path().equals("/q/health/ready")) {
+                request.response().end("{\"status\":\"UP\"}");
+            } else if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(openApi(service).encode());
+            } else if (delay != null) {
+                vertx.setTimer(Long.parseLong(delay), id -> request.response()
+                        .putHeader("Content-Type", "application/json").end(echo));
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(echo);
+            }
+        }));
+    }
+
+    /** Brings finance replica {@code replica} (back) up on its port. */
+    public static void startFinanceReplica(int replica) {
+        financeReplicas[replica] = echo("finance", replica);
+        await(financeReplicas[replica].listen(financePorts[replica], "127.0.0.1"));
+    }
+
+    /** Stops it: connections to its port are refused until {@link #startFinanceReplica}. */
+    public static void stopFinanceReplica(int replica) {
+        await(financeReplicas[replica].close());
+    }
+
+    /** host:port of a finance replica, as the gateway's health names its circuit. */
+    public static String financeReplicaAddress(int replica) {
+        return "127.0.0.1:" + financePorts[replica];
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Brings the logistics stand-in (back) up on its port. */
