@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.fugong.platform.standards.Uscc;
 
@@ -15,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A living system for newcomers: three dozen organisations in Hubei, Zhejiang and Guangdong with
  * risk levels, resumption filings, reports and daily health reports, loaded through the public API
- * exactly as a client would.
+ * exactly as a client would; then the hospitals, banks, government body and enterprises that the
+ * supply, logistics and finance stories are about.
  */
 final class DemoData {
 
@@ -53,8 +55,32 @@ final class DemoData {
             Map.entry("HOSPITALITY", "酒店管理"), Map.entry("POWER_EQUIPMENT", "电力设备"));
 
     /** An organisation the demo registered. */
-    record Organisation(UUID id, String kind, String name, String county, String industry) {
+    record Organisation(UUID id, String kind, String name, String county, String industry, String uscc) {
     }
+
+    /*
+     * The organisations the logistics and finance stories are about, registered after the generated
+     * ones with figures chosen so the registry classifies them as the stories need. The names are
+     * made up.
+     */
+    /** A Zhejiang auto parts maker, SMALL: finances its receivable, brings workers back from Henan. */
+    static final String PARTS_MAKER = "宁波北仑精密汽车零部件有限公司";
+    /** A central SOE carmaker, LARGE: owes the parts maker and confirms it. */
+    static final String CENTRAL_SOE = "华夏汽车集团有限公司";
+    /** The two banks that bid for the parts maker's receivable. */
+    static final String YONGJIANG_BANK = "宁波甬江银行股份有限公司";
+    static final String ZHIJIANG_BANK = "浙江之江商业银行股份有限公司";
+    /** The Hubei bank of the mask maker's special-relending loan. */
+    static final String HUBEI_BANK = "湖北普惠银行";
+    /** A Hubei mask maker, SMALL and on the white list of key enterprises. */
+    static final String MASK_MAKER = "仙桃市汉江无纺布制品有限公司";
+    /** A local government body that owes a contractor. */
+    static final String GOVERNMENT_BODY = "宁波市北仑区住房和城乡建设局";
+    /** A Ningbo contractor, SMALL, that claims its arrears from the government body. */
+    static final String CONTRACTOR = "宁波北仑港城市政工程有限公司";
+    private static final String BEILUN = "330206";
+    /** The label of the parts maker's demo key, which the logistics and finance stories share. */
+    static final String PARTS_MAKER_KEY = "ENTERPRISE parts maker (Ningbo)";
 
     private DemoData() {
     }
@@ -83,9 +109,10 @@ final class DemoData {
                 int employees = 15 + (n * 137) % 2400;
                 String revenue = (2_000_000L + (n * 7_919_000L) % 900_000_000L) + ".00";
                 String name = place.city() + WORDS.get(industry) + (n % 3 == 0 ? "股份" : "") + "有限公司";
-                UUID id = register(admin, "ENTERPRISE", name, place.county(), industry,
+                Organisation enterprise = register(admin, "ENTERPRISE", name, place.county(), industry,
                         n % 5 == 0 ? "LOCAL_SOE" : "PRIVATE", employees, revenue, n);
-                registered.add(new Organisation(id, "ENTERPRISE", name, place.county(), industry));
+                registered.add(enterprise);
+                UUID id = enterprise.id();
                 RestClient self = admin.as(enterpriseToken.apply(id));
                 boolean allMeasures = n % 4 != 0;
                 JsonNode filing = self.post("/api/v1/enterprises/" + id + "/resumption-filings", Map.of(
@@ -113,30 +140,60 @@ final class DemoData {
                 }
             }
         }
-        registered.add(new Organisation(register(admin, "HEALTH_INSTITUTION", "武汉市金银潭医院", "420105",
-                "HEALTHCARE_SERVICES", "LOCAL_SOE", 1200, "850000000.00", ++n), "HEALTH_INSTITUTION", "武汉市金银潭医院",
-                "420105", "HEALTHCARE_SERVICES"));
-        registered.add(new Organisation(register(admin, "HEALTH_INSTITUTION", "浙江大学医学院附属第一医院", "330102",
-                "HEALTHCARE_SERVICES", "LOCAL_SOE", 6000, "9000000000.00", ++n), "HEALTH_INSTITUTION",
-                "浙江大学医学院附属第一医院", "330102", "HEALTHCARE_SERVICES"));
-        register(admin, "FINANCIAL_INSTITUTION", "湖北普惠银行", "420106", "FINANCIAL_SERVICES", "LOCAL_SOE", 3000,
-                "5000000000.00", ++n);
+        registered.add(register(admin, "HEALTH_INSTITUTION", "武汉市金银潭医院", "420105",
+                "HEALTHCARE_SERVICES", "LOCAL_SOE", 1200, "850000000.00", ++n));
+        registered.add(register(admin, "HEALTH_INSTITUTION", "浙江大学医学院附属第一医院", "330102",
+                "HEALTHCARE_SERVICES", "LOCAL_SOE", 6000, "9000000000.00", ++n));
+        registered.add(register(admin, "FINANCIAL_INSTITUTION", HUBEI_BANK, "420106", "FINANCIAL_SERVICES",
+                "LOCAL_SOE", 3000, "5000000000.00", ++n));
+        registered.add(register(admin, "ENTERPRISE", PARTS_MAKER, BEILUN, "AUTO_PARTS", "PRIVATE", 260,
+                "86000000.00", ++n));
+        registered.add(register(admin, "ENTERPRISE", CENTRAL_SOE, "110105", "AUTOMOBILES", "CENTRAL_SOE", 42000,
+                "180000000000.00", ++n));
+        registered.add(register(admin, "FINANCIAL_INSTITUTION", YONGJIANG_BANK, "330203", "FINANCIAL_SERVICES",
+                "LOCAL_SOE", 5200, "21000000000.00", ++n));
+        registered.add(register(admin, "FINANCIAL_INSTITUTION", ZHIJIANG_BANK, "330106", "FINANCIAL_SERVICES",
+                "PRIVATE", 3100, "9800000000.00", ++n));
+        Organisation maskMaker = register(admin, "ENTERPRISE", MASK_MAKER, "429004", "PROTECTIVE_GEAR", "PRIVATE",
+                160, "28600000.00", ++n);
+        registered.add(maskMaker);
+        // On the white list, as the key epidemic-prevention enterprises of February 2020 were put on theirs.
+        admin.put("/api/v1/enterprises/" + maskMaker.id() + "/key-enterprise", Map.of("key_enterprise", true), 200);
+        // The registry's ownership has no value for an organ of the state: local state ownership is the nearest.
+        registered.add(register(admin, "GOVERNMENT_BODY", GOVERNMENT_BODY, BEILUN, "PUBLIC_ADMINISTRATION",
+                "LOCAL_SOE", 120, "0.00", ++n));
+        registered.add(register(admin, "ENTERPRISE", CONTRACTOR, BEILUN, "CONSTRUCTION", "PRIVATE", 85,
+                "24000000.00", ++n));
         return registered;
     }
 
-    private static UUID register(RestClient admin, String kind, String name, String county, String industry,
+    private static Organisation register(RestClient admin, String kind, String name, String county, String industry,
             String ownership, int employees, String revenue, int n) throws Exception {
+        // GB 32100-2015: 11 for an organ of the state (registered by the establishment authorities), 91 for a company.
+        String uscc = kind.equals("GOVERNMENT_BODY") ? uscc("11", county, n) : uscc(county, n);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
         body.put("name", name);
-        body.put("uscc", uscc(county, n));
+        body.put("uscc", uscc);
         body.put("region_code", county);
         body.put("industry", industry);
         body.put("ownership", ownership);
         body.put("employees", employees);
         body.put("annual_revenue", revenue);
         body.put("contact", Map.of("name", "张经理", "phone", "1380000" + String.format("%04d", n)));
-        return UUID.fromString(admin.post("/api/v1/enterprises", body).get("id").asText());
+        UUID id = UUID.fromString(admin.post("/api/v1/enterprises", body).get("id").asText());
+        return new Organisation(id, kind, name, county, industry, uscc);
+    }
+
+    /** The organisation of {@code organisations} named {@code name}. */
+    static Organisation named(List<Organisation> organisations, String name) {
+        return find(organisations, o -> o.name().equals(name));
+    }
+
+    /** The first of {@code organisations} that {@code wanted} accepts. */
+    static Organisation find(List<Organisation> organisations, Predicate<Organisation> wanted) {
+        return organisations.stream().filter(wanted).findFirst()
+                .orElseThrow(() -> new IllegalStateException("demo organisation missing"));
     }
 
     private static void setRisk(RestClient admin, String code, String level, String reason) throws Exception {
@@ -150,7 +207,12 @@ final class DemoData {
 
     /** A valid code: market regulation (9), company (1), the county, a serial, and the check character. */
     static String uscc(String county, int n) {
+        return uscc("91", county, n);
+    }
+
+    /** A valid code of the registration authority and type {@code authorityAndType} (two characters). */
+    private static String uscc(String authorityAndType, String county, int n) {
         String serial = String.format("%09d", 100_000_000 + n * 7_654_321L % 900_000_000);
-        return Uscc.withCheckCharacter("91" + county + serial);
+        return Uscc.withCheckCharacter(authorityAndType + county + serial);
     }
 }

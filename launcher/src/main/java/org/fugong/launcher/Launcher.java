@@ -3,6 +3,8 @@ package org.fugong.launcher;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,27 +87,41 @@ public final class Launcher {
         java.util.function.BiFunction<String, DevJwt, String> direct = (service, jwt) -> jwt.audience(service)
                 .issuer(ISSUER).signedWith(keys.getPrivate()).expiresIn(lifetime).token();
         UUID demoEnterprise = null;
-        String supplyStory = null;
+        List<Story> stories = new ArrayList<>();
         if (options.contains("--demo")) {
             LOG.info("Loading demo data...");
-            List<DemoData.Organisation> organisations = DemoData.load(
-                    new RestClient(registry.baseUrl(), direct.apply("registry", DevJwt.as("ADMIN").subject("demo-admin"))),
-                    id -> direct.apply("registry", DevJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id)));
+            Instant began = Instant.now();
+            DirectClient registryCalls = directly(registry, "registry", direct);
+            List<DemoData.Organisation> organisations = DemoData.load(registryCalls.admin(), id -> registryCalls.signer()
+                    .apply(DevJwt.as("ENTERPRISE").subject("demo-enterprise-" + id).orgId(id)));
             if (!organisations.isEmpty()) {
                 demoEnterprise = organisations.get(0).id();
-                supplyStory = SupplyDemo.load(
-                        new RestClient(supply.baseUrl(), direct.apply("supply", DevJwt.as("ADMIN").subject("demo-admin"))),
-                        organisations,
-                        o -> direct.apply("supply", DevJwt.as(o.kind()).subject("demo-" + o.id()).orgId(o.id())));
+                Instant registered = Instant.now();
+                DirectClient supplyCalls = directly(supply, "supply", direct);
+                SupplyDemo.Loaded supplied = SupplyDemo.load(supplyCalls, organisations);
+                stories.add(supplied.story());
+                Instant supplyLoaded = Instant.now();
+                stories.add(LogisticsDemo.load(directly(logistics, "logistics", direct), supplyCalls, organisations,
+                        supplied.criticalRequestId()));
+                Instant logisticsLoaded = Instant.now();
+                stories.add(FinanceDemo.load(directly(finance, "finance", direct), organisations));
+                Instant financeLoaded = Instant.now();
+                LOG.info(String.format("Demo data loaded in %s (registry %s, supply %s, logistics %s, finance %s)",
+                        seconds(began, financeLoaded), seconds(began, registered), seconds(registered, supplyLoaded),
+                        seconds(supplyLoaded, logisticsLoaded), seconds(logisticsLoaded, financeLoaded)));
+            } else {
+                LOG.info("The registry already holds organisations: the demo was loaded on the first start (its story and "
+                        + "keys were printed then), not again; the ADMIN key below sees all of it");
             }
         }
 
-        Map<String, String> demoKeys = demoApiKeys(RestClient.withApiKey(gateway.baseUrl(), adminKey), demoEnterprise);
+        Map<String, String> demoKeys = demoApiKeys(RestClient.withApiKey(gateway.baseUrl(), adminKey), demoEnterprise,
+                stories);
         StringBuilder banner = new StringBuilder("\n\nFugong is running. Press Ctrl-C to stop.\n\n")
                 .append("  Gateway        ").append(gateway.baseUrl()).append("/api/v1   (docs: ").append(gateway.baseUrl())
                 .append("/docs, events: ").append(gateway.baseUrl()).append("/asyncapi.yaml)\n")
                 .append("  API keys       (X-Api-Key header; issue more at POST /admin/api-keys)\n");
-        demoKeys.forEach((who, key) -> banner.append(String.format("    %-30s %s%n", who, key)));
+        demoKeys.forEach((who, key) -> banner.append(String.format("    %-33s %s%n", who, key)));
         banner
                 .append("  Registry API   ").append(registry.baseUrl()).append("/api/v1   (Swagger UI: ")
                 .append(registry.baseUrl()).append("/q/swagger-ui)\n")
@@ -136,10 +152,11 @@ public final class Launcher {
                         .append("\n");
             }
         }
-        if (supplyStory != null) {
-            banner.append("\n").append(supplyStory).append("\n");
+        if (!stories.isEmpty()) {
+            banner.append("\nThe demo, through the gateway with the keys above:\n");
+            stories.forEach(story -> banner.append("\n").append(story.render(gateway.baseUrl(), demoKeys)));
         }
-        banner.append("\nTry:  curl -H \"X-Api-Key: ").append(demoKeys.get("AUTHORITY (Hubei, 42)")).append("\" ")
+        banner.append("\nTry:  curl -H \"X-Api-Key: ").append(demoKeys.get(Story.HUBEI_AUTHORITY)).append("\" ")
                 .append(gateway.baseUrl()).append("/api/v1/enterprises?region=42\n");
         LOG.info(banner::toString);
         stopped.await();
@@ -147,19 +164,39 @@ public final class Launcher {
 
     /**
      * Ready-to-use API keys for the demo, issued through the gateway's admin API on every start (the
-     * gateway keeps only hashes, so earlier runs' keys cannot be shown again).
+     * gateway keeps only hashes, so earlier runs' keys cannot be shown again), with those the demo's
+     * stories are followed with.
      */
-    private static Map<String, String> demoApiKeys(RestClient admin, UUID demoEnterprise) throws Exception {
+    private static Map<String, String> demoApiKeys(RestClient admin, UUID demoEnterprise, List<Story> stories)
+            throws Exception {
         Map<String, String> keys = new java.util.LinkedHashMap<>();
-        keys.put("ADMIN", admin.credentialValue());
-        keys.put("AUTHORITY (Hubei, 42)", issue(admin, Map.of("name", "demo Hubei authority", "role", "AUTHORITY",
+        keys.put(Story.ADMIN, admin.credentialValue());
+        keys.put(Story.HUBEI_AUTHORITY, issue(admin, Map.of("name", "demo Hubei authority", "role", "AUTHORITY",
                 "region_scope", "42")));
         keys.put("READER", issue(admin, Map.of("name", "demo reader", "role", "READER")));
         if (demoEnterprise != null) {
             keys.put("ENTERPRISE " + demoEnterprise.toString().substring(0, 8) + "…", issue(admin, Map.of("name",
                     "demo enterprise", "role", "ENTERPRISE", "org_id", demoEnterprise.toString())));
         }
+        for (Story story : stories) {
+            for (Story.Key key : story.keys()) {
+                if (!keys.containsKey(key.label())) { // stories about the same organisation share its key
+                    keys.put(key.label(), issue(admin, key.request()));
+                }
+            }
+        }
         return keys;
+    }
+
+    /** A service called directly by the demo: its administrator, and any caller's token for it alone. */
+    private static DirectClient directly(ServiceProcess process, String service,
+            java.util.function.BiFunction<String, DevJwt, String> direct) {
+        return new DirectClient(new RestClient(process.baseUrl(), direct.apply(service, DevJwt.as("ADMIN")
+                .subject("demo-admin"))), jwt -> direct.apply(service, jwt));
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        return String.format("%.1f s", Duration.between(from, to).toMillis() / 1000.0);
     }
 
     private static String issue(RestClient admin, Map<String, String> key) throws Exception {

@@ -55,6 +55,23 @@ final class RestClient {
         return send("PUT", path, body, expected);
     }
 
+    /**
+     * A POST the service answers 409 until it has learned of the parties from the registry's events
+     * (the caller's organisation, usually): asked again until the answer is another, which must be 201.
+     */
+    JsonNode postWhenKnown(String path, Object body) throws Exception {
+        return postWhenKnown("POST " + path + " once the service knows the parties", path, body);
+    }
+
+    /** As {@link #postWhenKnown(String, Object)}, saying {@code what} it waits for should it wait in vain. */
+    JsonNode postWhenKnown(String what, String path, Object body) throws Exception {
+        Answer answer = Eventually.await(what, () -> tryPost(path, body), a -> a.status() != 409);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
     /** A POST whose answer the caller judges: the status and the parsed body. */
     Answer tryPost(String path, Object body) throws IOException, InterruptedException {
         return call("POST", path, body);

@@ -1,13 +1,8 @@
 package org.fugong.launcher;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,36 +18,35 @@ final class SupplyDemo {
     private SupplyDemo() {
     }
 
-    /** @return a line describing what the hospital's request received */
-    static String load(RestClient supply, List<DemoData.Organisation> organisations,
-            Function<DemoData.Organisation, String> token) throws Exception {
-        DemoData.Organisation wuhanMedical = find(organisations, o -> o.county().equals("420102")
-                && o.industry().equals("MEDICAL_SUPPLIES"));
-        DemoData.Organisation wuhanGear = find(organisations, o -> o.county().equals("420102")
-                && o.industry().equals("PROTECTIVE_GEAR"));
-        DemoData.Organisation ningbo = find(organisations, o -> o.county().equals("330212")
-                && o.industry().equals("PROTECTIVE_GEAR"));
-        DemoData.Organisation shenzhen = find(organisations, o -> o.county().equals("440306")
-                && o.industry().equals("PROTECTIVE_GEAR"));
-        DemoData.Organisation jinyintan = find(organisations, o -> o.name().equals("武汉市金银潭医院"));
-        DemoData.Organisation zheyi = find(organisations, o -> o.county().equals("330102"));
-
-        LocalDate today = LocalDate.now();
-        offer(supply.as(token.apply(wuhanMedical)), wuhanMedical, 50_000, today.plusMonths(18), true);
-        offer(supply.as(token.apply(wuhanGear)), wuhanGear, 300_000, today.plusMonths(24), false);
-        offer(supply.as(token.apply(ningbo)), ningbo, 200_000, today.plusMonths(20), true);
-        offer(supply.as(token.apply(shenzhen)), shenzhen, 100_000, today.plusMonths(12), true);
-        request(supply.as(token.apply(zheyi)), 30_000, "HIGH", 6);
-        JsonNode critical = request(supply.as(token.apply(jinyintan)), 120_000, "CRITICAL", 2);
-        return "武汉市金银潭医院 asked for 120,000 medical protective masks (CRITICAL): " + critical.get("allocated").asLong()
-                + " allocated from certified stock; the uncertified Wuhan lot was passed over. See "
-                + "/api/v1/allocations?request_id=" + critical.get("id").asText();
+    /** What the supply demo leaves: the hospital's CRITICAL request (which logistics ships) and its story. */
+    record Loaded(String criticalRequestId, Story story) {
     }
 
-    private static DemoData.Organisation find(List<DemoData.Organisation> organisations,
-            Predicate<DemoData.Organisation> wanted) {
-        return organisations.stream().filter(wanted).findFirst()
-                .orElseThrow(() -> new IllegalStateException("demo organisation missing"));
+    static Loaded load(DirectClient supply, List<DemoData.Organisation> organisations) throws Exception {
+        DemoData.Organisation wuhanMedical = DemoData.find(organisations, o -> o.county().equals("420102")
+                && o.industry().equals("MEDICAL_SUPPLIES"));
+        DemoData.Organisation wuhanGear = DemoData.find(organisations, o -> o.county().equals("420102")
+                && o.industry().equals("PROTECTIVE_GEAR"));
+        DemoData.Organisation ningbo = DemoData.find(organisations, o -> o.county().equals("330212")
+                && o.industry().equals("PROTECTIVE_GEAR"));
+        DemoData.Organisation shenzhen = DemoData.find(organisations, o -> o.county().equals("440306")
+                && o.industry().equals("PROTECTIVE_GEAR"));
+        DemoData.Organisation jinyintan = DemoData.find(organisations, o -> o.name().equals("武汉市金银潭医院"));
+        DemoData.Organisation zheyi = DemoData.find(organisations, o -> o.county().equals("330102"));
+
+        LocalDate today = LocalDate.now();
+        offer(supply.of(wuhanMedical, wuhanMedical.kind()), wuhanMedical, 50_000, today.plusMonths(18), true);
+        offer(supply.of(wuhanGear, wuhanGear.kind()), wuhanGear, 300_000, today.plusMonths(24), false);
+        offer(supply.of(ningbo, ningbo.kind()), ningbo, 200_000, today.plusMonths(20), true);
+        offer(supply.of(shenzhen, shenzhen.kind()), shenzhen, 100_000, today.plusMonths(12), true);
+        request(supply.of(zheyi, zheyi.kind()), 30_000, "HIGH", 6);
+        JsonNode critical = request(supply.of(jinyintan, jinyintan.kind()), 120_000, "CRITICAL", 2);
+        String requestId = critical.get("id").asText();
+        return new Loaded(requestId, new Story("Supply (docs/supply.md)")
+                .line("武汉市金银潭医院 asked for 120,000 medical protective masks (CRITICAL): "
+                        + critical.get("allocated").asLong()
+                        + " allocated from certified stock; the uncertified Wuhan lot was passed over")
+                .look("The hospital's allocations", Story.ADMIN, "/api/v1/allocations?request_id=" + requestId));
     }
 
     private static void offer(RestClient supplier, DemoData.Organisation who, long quantity, LocalDate expiry,
@@ -64,27 +58,11 @@ final class SupplyDemo {
             body.put("certificate", Map.of("standard", "GB 19083-2010", "number", "械注准" + who.county() + "0001",
                     "valid_until", LocalDate.now().plusYears(2).toString()));
         }
-        postWhenKnown(supplier, "/api/v1/supply-offers", body);
+        supplier.postWhenKnown("/api/v1/supply-offers", body);
     }
 
     private static JsonNode request(RestClient hospital, long quantity, String urgency, int daysLeft) throws Exception {
-        return postWhenKnown(hospital, "/api/v1/supply-requests", Map.of("item_code", MASK, "quantity", quantity,
+        return hospital.postWhenKnown("/api/v1/supply-requests", Map.of("item_code", MASK, "quantity", quantity,
                 "urgency", urgency, "days_of_supply_left", daysLeft));
     }
-
-    /** Supply learns of organisations from the registry's events: until it has, it answers 409. */
-    private static JsonNode postWhenKnown(RestClient client, String path, Object body) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            RestClient.Answer answer = client.tryPost(path, body);
-            if (answer.status() == 201) {
-                return answer.body();
-            }
-            if (answer.status() != 409 || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-        }
-    }
-
 }

@@ -210,14 +210,14 @@ class SupplyLoopTest {
          * matching run afterwards finds nothing left to do.
          */
         JsonNode criticalRequestAllocated() throws Exception {
-            JsonNode offer = created("supply knows the maker from the registry's events", supplier,
+            JsonNode offer = supplier.postWhenKnown("supply knows the maker from the registry's events",
                     "/api/v1/supply-offers", Map.of("item_code", itemCode, "quantity", 200, "origin_region", XIANTAO,
                             "lot", "XT20200225-" + tag, "expiry_date", LocalDate.now(CHINA).plusYears(2).toString(),
                             "certificate", Map.of("standard", "GB 19083-2010", "number", "鄂械注准20202140" + tag,
                                     "valid_until", LocalDate.now(CHINA).plusYears(1).toString())));
             assertThat(offer.get("certified").asBoolean()).isTrue();
 
-            JsonNode request = created("supply knows the hospital from the registry's events", hospital,
+            JsonNode request = hospital.postWhenKnown("supply knows the hospital from the registry's events",
                     "/api/v1/supply-requests", Map.of("item_code", itemCode, "quantity", REQUESTED,
                             "urgency", "CRITICAL", "days_of_supply_left", 2));
             assertThat(request.get("delivery_region").asText()).isEqualTo(DONGXIHU);
@@ -249,7 +249,7 @@ class SupplyLoopTest {
         /** The maker's application for a pass for its truck; logistics answers 409 until it knows the maker. */
         JsonNode supplierApplies(List<String> route) throws Exception {
             LocalDate today = LocalDate.now(CHINA);
-            return created("logistics knows the maker from the registry's events", supplier, "/api/v1/green-passes",
+            return supplier.postWhenKnown("logistics knows the maker from the registry's events", "/api/v1/green-passes",
                     Map.of("plate", PLATE, "vehicle_type", "TRUCK", "driver", driver(),
                             "cargo_category", "MEDICAL_SUPPLIES",
                             "cargo_description", REQUESTED + " cartons of medical protective masks for 武汉市金银潭医院",
@@ -292,13 +292,6 @@ class SupplyLoopTest {
             assertThat(revoked.get("revocation_reason").asText()).startsWith("Enterprise SUSPENDED");
             JsonNode revocations = authority.get("/api/v1/green-passes/revocations?since=0&limit=100").get("items");
             assertThat(revocations.findValuesAsText("number")).contains(pass.get("number").asText());
-        }
-
-        /** POSTs until the service stops answering 409 for a party it has not heard of yet; 201 expected. */
-        private static JsonNode created(String what, RestClient client, String path, Object body) throws Exception {
-            RestClient.Answer answer = Eventually.await(what, () -> client.tryPost(path, body), a -> a.status() != 409);
-            assertThat(answer.status()).as("POST " + path + ": " + answer.body()).isEqualTo(201);
-            return answer.body();
         }
     }
 }

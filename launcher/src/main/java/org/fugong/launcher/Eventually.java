@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 /**
  * Polling with a deadline, for what crosses Kafka between services: a probe is asked again every
  * {@link #INTERVAL} until its answer is the one wanted or the deadline passes. The deadline is
- * the failure; the interval only spaces the questions.
+ * the failure; the interval only spaces the questions. The demo data waits with it for what the
+ * services learn from each other's events, and the cross-service tests for what they assert.
  */
 final class Eventually {
 
@@ -20,7 +21,10 @@ final class Eventually {
     private Eventually() {
     }
 
-    /** The first answer of {@code probe} that {@code wanted} accepts; fails naming {@code what} and the last answer. */
+    /**
+     * The first answer of {@code probe} that {@code wanted} accepts; fails (an {@link IllegalStateException},
+     * which fails a test as well as it stops the demo) naming {@code what} and the last answer.
+     */
     static <T> T await(String what, Callable<T> probe, Predicate<? super T> wanted) throws Exception {
         Instant deadline = Instant.now().plus(DEADLINE);
         T last;
@@ -31,6 +35,6 @@ final class Eventually {
             }
             LockSupport.parkNanos(INTERVAL.toNanos());
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(what + ": not within " + DEADLINE.toSeconds() + " s; last answer: " + last);
+        throw new IllegalStateException(what + ": not within " + DEADLINE.toSeconds() + " s; last answer: " + last);
     }
 }
