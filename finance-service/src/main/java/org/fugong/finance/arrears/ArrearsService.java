@@ -24,6 +24,7 @@ import org.fugong.finance.arrears.api.NewSettlementPlan;
 import org.fugong.finance.arrears.api.PaymentView;
 import org.fugong.finance.config.FinanceConfig;
 import org.fugong.finance.organisation.Organisation;
+import org.fugong.finance.organisation.Parties;
 import org.fugong.platform.http.ETags;
 import org.fugong.platform.idempotency.Created;
 import org.fugong.platform.idempotency.IdempotencyKeys;
@@ -34,7 +35,6 @@ import org.fugong.platform.paging.Page;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
-import org.fugong.platform.standards.Uscc;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.panache.common.Sort;
@@ -66,7 +66,7 @@ public class ArrearsService {
     public IdempotentResponse claim(Caller caller, NewArrearsClaim body, String idempotencyKey) {
         UUID creditorId = access.claimingCreditor(caller);
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/arrears-claims", body, () -> {
-            Organisation creditor = requireEligibleCreditor(creditorId);
+            Organisation creditor = Parties.activeSme(creditorId, "Arrears are claimed", "claim arrears");
             Organisation debtor = knownDebtor(body.debtorUscc(), creditor);
             LocalDate today = today();
             if (!body.dueDate().isBefore(today)) {
@@ -103,35 +103,9 @@ public class ArrearsService {
         });
     }
 
-    /** Opinion 4 is about SMEs' cash: an ACTIVE SME as the registry knows it, never as the caller describes itself. */
-    private static Organisation requireEligibleCreditor(UUID creditorId) {
-        Organisation creditor = Organisation.findById(creditorId);
-        if (creditor == null) {
-            throw ProblemException.conflict("Your organisation is not known to finance yet; register it first");
-        }
-        if (!creditor.isSme()) {
-            throw ProblemException.forbidden("Arrears are claimed by small and medium-sized enterprises (MICRO, SMALL, "
-                    + "MEDIUM); the registry has your organisation as " + creditor.kind + " " + creditor.sizeClass);
-        }
-        if (!creditor.isActive()) {
-            throw ProblemException.conflict("Your organisation is " + creditor.status + " and cannot claim arrears");
-        }
-        return creditor;
-    }
-
     /** Government bodies and large enterprises, the debtors the 2020 clearing of arrears to SMEs was aimed at. */
     private static Organisation knownDebtor(String usccText, Organisation creditor) {
-        String uscc = Uscc.normalise(usccText);
-        Uscc.problem(uscc).ifPresent(problem -> {
-            throw ProblemException.invalid("debtor_uscc", problem);
-        });
-        Organisation debtor = Organisation.byUscc(uscc);
-        if (debtor == null) {
-            throw ProblemException.invalid("debtor_uscc", "is not an organisation registered with the registry");
-        }
-        if (debtor.id.equals(creditor.id)) {
-            throw ProblemException.invalid("debtor_uscc", "is your own organisation");
-        }
+        Organisation debtor = Parties.registeredDebtor(usccText, creditor);
         boolean large = Organisation.ENTERPRISE.equals(debtor.kind) && "LARGE".equals(debtor.sizeClass);
         if (!large && !Organisation.GOVERNMENT_BODY.equals(debtor.kind)) {
             throw ProblemException.invalid("debtor_uscc", "is " + (Organisation.ENTERPRISE.equals(debtor.kind)

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.fugong.finance.FinanceAccess;
 import org.fugong.finance.config.FinanceConfig;
 import org.fugong.finance.organisation.Organisation;
+import org.fugong.finance.organisation.Parties;
 import org.fugong.finance.receivable.api.NewReceivable;
 import org.fugong.finance.receivable.api.PledgeView;
 import org.fugong.finance.receivable.api.ReceivableDecision;
@@ -28,7 +29,6 @@ import org.fugong.platform.paging.Page;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
-import org.fugong.platform.standards.Uscc;
 import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
@@ -53,7 +53,7 @@ public class ReceivableService {
     public IdempotentResponse record(Caller caller, NewReceivable body, String idempotencyKey) {
         UUID creditorId = access.recordingCreditor(caller);
         return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/receivables", body, () -> {
-            Organisation creditor = requireEligibleCreditor(creditorId);
+            Organisation creditor = Parties.activeSme(creditorId, "Receivables are recorded", "record receivables");
             Organisation debtor = knownDebtor(body.debtorUscc(), creditor);
             LocalDate today = LocalDate.now(config.zone());
             if (body.issueDate().isAfter(today)) {
@@ -92,40 +92,10 @@ public class ReceivableService {
         });
     }
 
-    /**
-     * Receivables are recorded by SMEs (opinion 4 is about their cash), as the registry knows them:
-     * never as the caller describes itself.
-     */
-    private static Organisation requireEligibleCreditor(UUID creditorId) {
-        Organisation creditor = Organisation.findById(creditorId);
-        if (creditor == null) {
-            throw ProblemException.conflict("Your organisation is not known to finance yet; register it first");
-        }
-        if (!creditor.isSme()) {
-            throw ProblemException.forbidden("Receivables are recorded by small and medium-sized enterprises "
-                    + "(MICRO, SMALL, MEDIUM); the registry has your organisation as " + creditor.kind + " "
-                    + creditor.sizeClass);
-        }
-        if (!creditor.isActive()) {
-            throw ProblemException.conflict("Your organisation is " + creditor.status + " and cannot record receivables");
-        }
-        return creditor;
-    }
-
     private static Organisation knownDebtor(String usccText, Organisation creditor) {
-        String uscc = Uscc.normalise(usccText);
-        Uscc.problem(uscc).ifPresent(problem -> {
-            throw ProblemException.invalid("debtor_uscc", problem);
-        });
-        Organisation debtor = Organisation.byUscc(uscc);
-        if (debtor == null) {
-            throw ProblemException.invalid("debtor_uscc", "is not an organisation registered with the registry");
-        }
+        Organisation debtor = Parties.registeredDebtor(usccText, creditor);
         if (!DEBTOR_KINDS.contains(debtor.kind)) {
             throw ProblemException.invalid("debtor_uscc", "is a " + debtor.kind + "; debtors are enterprises and government bodies");
-        }
-        if (debtor.id.equals(creditor.id)) {
-            throw ProblemException.invalid("debtor_uscc", "is your own organisation");
         }
         return debtor;
     }
