@@ -118,14 +118,25 @@ public class CheckpointService {
         return Page.of(rows, limit, CheckpointView::of, c -> c.id.toString());
     }
 
-    /** An officer of the checkpoint scans a code; the result is decided and the scan kept, whatever it says. */
+    /**
+     * An officer of the checkpoint scans a code; the result is decided and the scan kept, whatever it
+     * says. A checkpoint outside the officer's scope is not found, as an unknown one. Honours
+     * Idempotency-Key: a handheld that retries after a lost answer gets the first scan back, and
+     * the scan, its figures and the shipment's tracking count once.
+     */
     @Transactional
-    public ScanView scan(Caller caller, NewScan body) {
+    public IdempotentResponse scan(Caller caller, NewScan body, String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.subject() + " POST /api/v1/checkpoint-scans", body, () -> {
+            ScanView scan = scanOnce(caller, body);
+            return new Created<>(URI.create("/api/v1/checkpoint-scans/" + scan.id()), scan, null);
+        });
+    }
+
+    private ScanView scanOnce(Caller caller, NewScan body) {
         Checkpoint checkpoint = Checkpoint.findById(body.checkpointId());
-        if (checkpoint == null) {
+        if (checkpoint == null || !access.isOfficerAt(caller, checkpoint)) {
             throw ProblemException.notFound("Checkpoint " + body.checkpointId());
         }
-        access.requireOfficerAt(caller, checkpoint);
         String plateRead = VehiclePlate.normalise(body.plateRead())
                 .orElseThrow(() -> ProblemException.invalid("plate_read", "is not a GA 36-2018 vehicle plate"));
 
@@ -150,6 +161,16 @@ public class CheckpointService {
         if (result == ScanResult.VALID) {
             validScans.fire(new ValidScan(pass.id, s.id, checkpoint.id, checkpoint.name, checkpoint.kind,
                     checkpoint.countyCode, s.scannedAt));
+        }
+        return ScanView.of(s);
+    }
+
+    /** A scan, for those who see its checkpoint. */
+    public ScanView scanVisibleTo(Caller caller, UUID id) {
+        CheckpointScan s = id == null ? null : CheckpointScan.findById(id);
+        Checkpoint checkpoint = s == null ? null : Checkpoint.findById(s.checkpointId);
+        if (checkpoint == null || !access.canSee(caller, checkpoint)) {
+            throw ProblemException.notFound("Checkpoint scan " + id);
         }
         return ScanView.of(s);
     }

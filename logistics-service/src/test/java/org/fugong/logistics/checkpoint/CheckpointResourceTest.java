@@ -158,9 +158,10 @@ class CheckpointResourceTest {
             problem(Api.as(outsider).get(CHECKPOINTS + "/" + id + "/stats").then(), 404);
         }
         problem(Api.as(Api.enterprise(UUID.randomUUID())).get(CHECKPOINTS + "/" + id).then(), 403);
-        // A checkpoint officer outside the checkpoint's region, with a valid body: 403, and no scan kept.
-        problem(Api.as(officer("41")).body(scan(id, code)).post(SCANS).then(), 403);
-        problem(Api.as(officer("421182")).body(scan(id, code)).post(SCANS).then(), 403);
+        // A checkpoint officer outside the checkpoint's region, with a valid body: 404 as for an unknown
+        // checkpoint (its id tells an outsider nothing), and no scan kept.
+        problem(Api.as(officer("41")).body(scan(id, code)).post(SCANS).then(), 404);
+        problem(Api.as(officer("421182")).body(scan(id, code)).post(SCANS).then(), 404);
         for (String notAnOfficer : List.of(TestJwt.authority("42"), TestJwt.admin(), Api.enterprise(UUID.randomUUID()))) {
             problem(Api.as(notAnOfficer).body(scan(id, code)).post(SCANS).then(), 403);
         }
@@ -197,6 +198,40 @@ class CheckpointResourceTest {
             b.put("waiting_minutes", 0);
             b.put("driver_temperature", 34.0);
         }));
+    }
+
+    @Test
+    void aScanIsReadAtItsLocationByThoseWhoSeeItsCheckpointOnly() {
+        String id = register("42", HUBEI_COUNTY);
+        ExtractableResponse<Response> scan = scanned("42", scan(id, approvedPass().path("code")));
+        String location = scan.header("Location");
+        assertThat(location).endsWith("/api/v1/checkpoint-scans/" + scan.path("id"));
+        for (String seer : List.of(officer("42"), TestJwt.authority("4211"), TestJwt.admin())) {
+            Api.as(seer).get(SCANS + "/" + scan.path("id")).then().statusCode(200).body("result", equalTo("VALID"))
+                    .body("checkpoint_id", equalTo(id));
+        }
+        for (String outsider : List.of(officer("41"), TestJwt.authority("4201"))) {
+            problem(Api.as(outsider).get(SCANS + "/" + scan.path("id")).then(), 404);
+        }
+        problem(Api.as(Api.enterprise(UUID.randomUUID())).get(SCANS + "/" + scan.path("id")).then(), 403);
+        problem(Api.as(officer("42")).get(SCANS + "/" + UUID.randomUUID()).then(), 404);
+    }
+
+    @Test
+    void aHandheldRetryingWithItsIdempotencyKeyGetsTheFirstScanBackAndCountsOnce() {
+        String id = register("42", HUBEI_COUNTY);
+        String code = approvedPass().path("code");
+        String key = UUID.randomUUID().toString();
+        String handheld = officer("42"); // the key is the caller's own: the same officer retries
+        ExtractableResponse<Response> first = Api.as(handheld).header("Idempotency-Key", key).body(scan(id, code))
+                .post(SCANS).then().statusCode(201).extract();
+        Api.as(handheld).header("Idempotency-Key", key).body(scan(id, code)).post(SCANS).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")));
+        // The same key with another body is the caller's mistake.
+        problem(Api.as(handheld).header("Idempotency-Key", key).body(scan(id, code, b -> b.put("waiting_minutes", 30)))
+                .post(SCANS).then(), 422);
+        Api.as(TestJwt.authority("42")).get(CHECKPOINTS + "/" + id + "/stats").then().statusCode(200)
+                .body("scans", equalTo(1));
     }
 
     @Test

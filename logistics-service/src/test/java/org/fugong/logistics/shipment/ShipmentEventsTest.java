@@ -3,18 +3,13 @@ package org.fugong.logistics.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fugong.contracts.Contracts;
 import org.fugong.logistics.support.Api;
+import org.fugong.logistics.support.LogCapture;
 import org.fugong.logistics.support.LogisticsTest;
 import org.fugong.logistics.support.RegistryFeed;
 import org.fugong.logistics.support.Shipments;
@@ -40,33 +35,6 @@ class ShipmentEventsTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Everything logged in this JVM while it is attached, with its parameters and any exception. */
-    static final class Capture extends Handler {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    line.append(' ').append(p);
-                }
-            }
-            if (record.getThrown() != null) {
-                line.append(' ').append(record.getThrown());
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     static Payload event(String shipment, String type) throws Exception {
         ConsumerRecord<String, String> record = KafkaEvents.await(ShipmentEvents.TOPIC,
                 KafkaEvents.keyAndType(shipment, type), WAIT);
@@ -91,9 +59,7 @@ class ShipmentEventsTest {
 
     @Test
     void everyTransitionIsOnTheTopicValidWithoutTheDriverAndReadableBySupply() throws Exception {
-        Capture capture = new Capture();
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture capture = LogCapture.attach();
         UUID supplier = RegistryFeed.essentialEnterprise(Shipments.ORIGIN);
         UUID hospital = UUID.randomUUID();
         SupplyFeed.Allocation delivered = SupplyFeed.Allocation.of(supplier, hospital, Shipments.ORIGIN,
@@ -102,7 +68,7 @@ class ShipmentEventsTest {
                 Shipments.DESTINATION, "DAILY_NECESSITY", 40);
         String shipment;
         String other;
-        try {
+        try (capture) {
             org.jboss.logging.Logger.getLogger(ShipmentService.class).info("capture attached");
             shipment = SupplyFeed.confirmed(delivered).id.toString();
             other = SupplyFeed.confirmed(cancelled).id.toString();
@@ -142,13 +108,9 @@ class ShipmentEventsTest {
             JsonNode gone = event(other, ShipmentEvents.CANCELLED).shipment();
             assertThat(gone.get("allocation_id").asText()).isEqualTo(cancelled.id().toString());
             assertThat(gone.get("cargo_category").asText()).isEqualTo("LIVELIHOOD_GOODS");
-        } finally {
-            root.removeHandler(capture);
         }
-        assertThat(capture.lines).contains("capture attached");
-        synchronized (capture.lines) {
-            assertThat(capture.lines).noneMatch(line -> line.contains(Api.DRIVER_PHONE) || line.contains(Api.DRIVER_ID)
-                    || line.contains("110105194912310021"));
-        }
+        assertThat(capture.lines()).contains("capture attached");
+        assertThat(capture.lines()).noneMatch(line -> line.contains(Api.DRIVER_PHONE) || line.contains(Api.DRIVER_ID)
+                || line.contains("110105194912310021"));
     }
 }
