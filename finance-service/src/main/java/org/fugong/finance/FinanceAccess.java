@@ -6,10 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fugong.finance.application.FinancingApplication;
+import org.fugong.finance.application.LenderReview;
 import org.fugong.finance.application.api.ApplicationView.Viewer;
 import org.fugong.finance.arrears.ArrearsClaim;
 import org.fugong.finance.organisation.Organisation;
 import org.fugong.finance.receivable.Receivable;
+import org.fugong.finance.receivable.ReceivablePledge;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.paging.ScopedFilter.Scope;
 import org.fugong.platform.problem.ProblemException;
@@ -38,7 +40,21 @@ public class FinanceAccess {
     private static final String CREDITOR_OR_DEBTOR = "creditorOrgId = :own or debtorOrgId = :own";
 
     public boolean canSee(Caller caller, Receivable r) {
-        return caller.isAdmin() || caller.actsFor(r.creditorOrgId) || caller.actsFor(r.debtorOrgId);
+        return caller.isAdmin() || caller.actsFor(r.creditorOrgId) || caller.actsFor(r.debtorOrgId)
+                || isLenderDecidingOn(caller, r);
+    }
+
+    /**
+     * A lender sees a receivable while it backs an application sent to it: what it is asked to
+     * finance, as the national receivables platform lets banks see what they bid on. Only through
+     * the application: lenders list no receivables, and one the application does not pledge stays
+     * out of their view.
+     */
+    private static boolean isLenderDecidingOn(Caller caller, Receivable r) {
+        return caller.hasRole(Role.LENDER) && caller.orgId().map(lender -> LenderReview.count(
+                "lenderOrgId = ?1 and application.id in (select p.applicationId from ReceivablePledge p"
+                        + " where p.receivableId = ?2 and p.status = ?3)",
+                lender, r.id, ReceivablePledge.Status.LIVE) > 0).orElse(false);
     }
 
     public boolean canSee(Caller caller, ArrearsClaim c) {

@@ -45,6 +45,35 @@ class ThroughTheGatewayTest {
         }
     }
 
+    /**
+     * Every path the services document (the gateway's merged OpenAPI is made of their own
+     * documents) is routed to its service by the gateway's real configuration: none is answered by
+     * the gateway's "no service serves" 404. And the pass keys and the revocation list, which a
+     * handheld fetches without any credential, are open.
+     */
+    @Test
+    void everyDocumentedPathReachesItsServiceAndThePublicOnesNeedNoKey() throws Exception {
+        String adminKey = issue(Map.of("name", "route prober", "role", "ADMIN"));
+        JsonNode paths = JSON.readTree(get(null, "/openapi").body()).get("paths");
+        List<String> probed = new java.util.ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> {
+            if (path.startsWith("/api/v1/")) {
+                probed.add(path);
+            }
+        });
+        assertThat(probed).as("the merged document holds every service's paths").contains("/api/v1/enterprises",
+                "/api/v1/supply-offers", "/api/v1/charter-trips/{id}/dispatch", "/api/v1/policy-matches");
+        for (String path : probed) {
+            String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            HttpResponse<String> answer = get(adminKey, concrete);
+            assertThat(answer.body()).as("GET " + concrete + " answered " + answer.statusCode())
+                    .doesNotContain("No service serves");
+            assertThat(answer.statusCode()).as("GET " + concrete).isLessThan(500);
+        }
+        assertThat(get(null, "/api/v1/green-passes/keys").statusCode()).isEqualTo(200);
+        assertThat(get(null, "/api/v1/green-passes/revocations?since=0").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anEnterpriseKeyReachesItsOwnRecordAndNoOneElses() throws Exception {
         UUID wuhan = register("武汉网关测试医疗用品有限公司", "420102");

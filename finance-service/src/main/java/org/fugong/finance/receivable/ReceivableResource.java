@@ -67,7 +67,9 @@ public class ReceivableResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a receivable", description = "Its creditor and its debtor see it; 404 for anyone else.")
+    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.LENDER })
+    @Operation(summary = "Get a receivable", description = "Its creditor and its debtor see it, and the lenders of an "
+            + "application it backs while the pledge is live; 404 for anyone else.")
     public Response get(@PathParam("id") UUID id) {
         Receivable r = service.visible(caller, id);
         return Response.ok(ReceivableView.of(r)).tag(ETags.of(r.version)).build();
@@ -86,8 +88,9 @@ public class ReceivableResource {
 
     @GET
     @Path("/{id}/pledge")
+    @RolesAllowed({ Role.ADMIN, Role.AUTHORITY, Role.ENTERPRISE, Role.LENDER })
     @Operation(summary = "The receivable's entry in the pledge registry", description = "Whether it backs a live financing "
-            + "application and before which lender; a receivable backs at most one.")
+            + "application and before which lender; a receivable backs at most one. Seen by whoever sees the receivable.")
     public PledgeView pledge(@PathParam("id") UUID id) {
         return service.pledge(caller, id);
     }

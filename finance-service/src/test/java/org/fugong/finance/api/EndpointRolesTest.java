@@ -29,10 +29,10 @@ class EndpointRolesTest {
             Map.entry("POST /api/v1/receivables", Set.of("ENTERPRISE")),
             // AUTHORITY: a government body's people (a key naming it) see and answer what it owes.
             Map.entry("GET /api/v1/receivables", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
-            Map.entry("GET /api/v1/receivables/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("GET /api/v1/receivables/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE", "LENDER")),
             // The debtor's own people only: an administrator does not confirm a debt for anyone.
             Map.entry("PUT /api/v1/receivables/{id}/decision", Set.of("ENTERPRISE", "AUTHORITY")),
-            Map.entry("GET /api/v1/receivables/{id}/pledge", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
+            Map.entry("GET /api/v1/receivables/{id}/pledge", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE", "LENDER")),
             Map.entry("POST /api/v1/arrears-claims", Set.of("ENTERPRISE")),
             Map.entry("GET /api/v1/arrears-claims", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
             Map.entry("GET /api/v1/arrears-claims/stats", Set.of("ADMIN", "AUTHORITY")),

@@ -241,6 +241,30 @@ class LenderAnswersTest {
     }
 
     @Test
+    void theLendersAnApplicationIsSentToSeeTheReceivablesItPledgesAndNoOtherLenderDoes() {
+        Known debtor = RegistryFeed.large();
+        Known bankC = RegistryFeed.lender();
+        String receivable = Api.confirmed(sme.id(), debtor, "1000000.00");
+        String path = "/api/v1/receivables/" + receivable;
+        problem(Api.as(Applications.lender(bankA.id())).get(path).then(), 404); // no application yet
+        String id = Applications.submitted(sme.id(), Applications.receivablesFinancing("800000.00", List.of(receivable),
+                bankA.id(), bankB.id()));
+        for (Known bank : List.of(bankA, bankB)) {
+            Api.as(Applications.lender(bank.id())).get(path).then().statusCode(200).body("status", equalTo("CONFIRMED"))
+                    .body("amount", equalTo("1000000.00")).body("debtor_org_id", equalTo(debtor.id().toString()));
+            Api.as(Applications.lender(bank.id())).get(path + "/pledge").then().statusCode(200)
+                    .body("pledged", equalTo(true)).body("application_id", equalTo(id));
+        }
+        problem(Api.as(Applications.lender(bankC.id())).get(path).then(), 404);
+        problem(Api.as(Applications.lender(bankC.id())).get(path + "/pledge").then(), 404);
+        problem(Api.as(Applications.lender(bankA.id())).get("/api/v1/receivables").then(), 403); // no list for lenders
+        // Once the application no longer pledges it, its lenders no longer see it.
+        Api.as(Api.enterprise(sme.id())).body(Map.of("reason", "Paid early")).put(PATH + "/" + id + "/withdrawal").then()
+                .statusCode(200);
+        problem(Api.as(Applications.lender(bankA.id())).get(path).then(), 404);
+    }
+
+    @Test
     void acceptingPutsThePledgesBeforeTheChosenLenderAndEveryRefusalReleasesThem() {
         Known debtor = RegistryFeed.large();
         String receivable = Api.confirmed(sme.id(), debtor, "1000000.00");
