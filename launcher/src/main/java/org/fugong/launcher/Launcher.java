@@ -15,10 +15,14 @@ import org.fugong.devstack.EmbeddedDatabase;
 import org.fugong.devstack.KeyPairs;
 import org.fugong.devstack.EmbeddedKafka;
 import org.fugong.devstack.DevJwt;
+import org.fugong.devstack.KafkaSecurity;
 
 /**
  * The run command: embedded PostgreSQL (data under {@code .fugong/}), an in-process Kafka broker and
  * every built service, started in order and stopped on Ctrl-C. {@code --demo} loads demo data.
+ * The broker is plaintext and open to every local process unless {@code --secure}: then it runs as
+ * in production, SASL/SCRAM-SHA-512 and the ACLs of deploy/kafka/acls.txt, each service logging in
+ * as its own principal (its log directory and passwords kept apart from the plaintext one's).
  */
 public final class Launcher {
 
@@ -31,7 +35,8 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         if (options.contains("--help")) {
-            LOG.info("Usage: ./run.sh [--demo]  (environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, "
+            LOG.info("Usage: ./run.sh [--demo] [--secure]  (--secure: Kafka with SASL/SCRAM and the ACLs of "
+                    + "deploy/kafka/acls.txt, as in production; environment: FUGONG_HOME, FUGONG_PG_PORT, FUGONG_KAFKA_PORT, "
                     + "FUGONG_REGISTRY_PORT, FUGONG_SUPPLY_PORT, FUGONG_LOGISTICS_PORT, FUGONG_FINANCE_PORT, FUGONG_GATEWAY_PORT)");
             return;
         }
@@ -47,8 +52,18 @@ public final class Launcher {
 
         LOG.info(String.format("Starting PostgreSQL on port %d (data in %s)", pgPort, home.resolve("postgres")));
         EmbeddedDatabase database = EmbeddedDatabase.persistent(home.resolve("postgres"), pgPort);
-        LOG.info(String.format("Starting Kafka on port %d", kafkaPort));
-        EmbeddedKafka kafka = EmbeddedKafka.persistent(home.resolve("kafka"), kafkaPort).start();
+        boolean secure = options.contains("--secure");
+        EmbeddedKafka kafka;
+        if (secure) {
+            Path passwords = home.resolve("kafka-passwords.properties");
+            LOG.info(String.format("Starting Kafka on port %d with SASL/SCRAM-SHA-512 and the ACLs of deploy/kafka/acls.txt, "
+                    + "as in production (data in %s, passwords in %s)", kafkaPort, home.resolve("kafka-secure"), passwords));
+            kafka = EmbeddedKafka.persistent(home.resolve("kafka-secure"), kafkaPort, KafkaSecurity.kept(passwords)).start();
+        } else {
+            LOG.info(String.format("Starting Kafka on port %d WITHOUT SASL or ACLs: plaintext, and any local process may "
+                    + "read and write every topic. ./run.sh --secure runs it with SASL and ACLs as in production.", kafkaPort));
+            kafka = EmbeddedKafka.persistent(home.resolve("kafka"), kafkaPort).start();
+        }
         KeyPair keys = KeyPairs.loadOrCreate(home.resolve("jwt"));
 
         Suite suite = Suite.wire(root, home.resolve("jwt"), home.resolve("logs"),
@@ -133,7 +148,10 @@ public final class Launcher {
                 .append(finance.baseUrl()).append("/q/swagger-ui)\n")
                 .append("  Health         ").append(gateway.baseUrl()).append("/health (every service), metrics ")
                 .append(gateway.baseUrl()).append("/q/metrics\n")
-                .append("  Kafka          ").append(kafka.bootstrapServers()).append("\n")
+                .append("  Kafka          ").append(kafka.bootstrapServers())
+                .append(secure ? "   (SASL/SCRAM-SHA-512 and ACLs; each service logs in as itself, passwords in "
+                        + home.resolve("kafka-passwords.properties") + ")\n"
+                        : "   (plaintext, no SASL, no ACLs: local use only; ./run.sh --secure for production's)\n")
                 .append("  PostgreSQL     ").append(database.jdbcUrl("registry")).append(" (user postgres)\n\n")
                 .append("Tokens for calling the services directly (valid ").append(lifetime.toHours())
                 .append(" h), as the gateway would forward them; each is for one service only:\n");

@@ -72,16 +72,18 @@ public final class Suite {
             EmbeddedKafka kafka, Map<String, String> everyService) throws IOException {
         KeyPairs.loadOrCreate(jwtDir);
         ServiceProcess registry = service("registry-service", "registry", ports.registry(), root, jwtDir, logDir,
-                database, kafka, everyService, Map.of());
+                database, kafka, everyService, kafkaLogin(kafka, "registry"));
         ServiceProcess supply = service("supply-service", "supply", ports.supply(), root, jwtDir, logDir, database,
-                kafka, everyService, Map.of());
+                kafka, everyService, kafkaLogin(kafka, "supply"));
         // A kept signing key, so pass codes printed or saved in one run still verify in the next.
+        Map<String, String> logisticsOwn = new HashMap<>(kafkaLogin(kafka, "logistics"));
+        logisticsOwn.put("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(jwtDir).toString());
         ServiceProcess logistics = service("logistics-service", "logistics", ports.logistics(), root, jwtDir, logDir,
-                database, kafka, everyService,
-                Map.of("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(jwtDir).toString()));
+                database, kafka, everyService, logisticsOwn);
         ServiceProcess finance = service("finance-service", "finance", ports.finance(), root, jwtDir, logDir,
-                database, kafka, everyService, Map.of());
+                database, kafka, everyService, kafkaLogin(kafka, "finance"));
         // The gateway signs with the suite's key, so services verify its tokens and directly minted ones alike.
+        // It has no Kafka login: it publishes and consumes nothing.
         String adminKey = KeyPairs.adminKey(jwtDir);
         ServiceProcess gateway = service("gateway", "gateway", ports.gateway(), root, jwtDir, logDir, database, kafka,
                 everyService, Map.of("FUGONG_REGISTRY_URL", registry.baseUrl(),
@@ -91,6 +93,14 @@ public final class Suite {
                         "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
                         "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(jwtDir).toString()));
         return new Suite(registry, supply, logistics, finance, gateway, adminKey);
+    }
+
+    /**
+     * On a secured broker, the service's own principal (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM,
+     * KAFKA_SASL_JAAS_CONFIG), as production hands it over; nothing on a plaintext one.
+     */
+    private static Map<String, String> kafkaLogin(EmbeddedKafka kafka, String principal) {
+        return kafka.security().map(security -> security.environment(principal)).orElse(Map.of());
     }
 
     private static ServiceProcess service(String module, String database, int port, Path root, Path jwtDir,

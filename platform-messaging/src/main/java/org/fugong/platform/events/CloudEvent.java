@@ -24,4 +24,9 @@ public record CloudEvent(String id, String type, String source, String subject, 
                 CloudEventHeaders.read(record.headers(), CloudEventHeaders.TRACEPARENT),
                 record.topic(), record.key(), record.value());
     }
+
+    /** The same event as published on {@code originalTopic}: what a replayed letter is to its handler. */
+    public CloudEvent onTopic(String originalTopic) {
+        return new CloudEvent(id, type, source, subject, time, traceparent, originalTopic, key, data);
+    }
 }

@@ -45,6 +45,10 @@ public class EventConsumers {
         if (!config.enabled()) {
             return;
         }
+        // Every group checked before any consumer runs: a wrong one stops the start-up, not a thread later.
+        for (EventHandler handler : handlers) {
+            ConsumerNames.requireOwnGroup(service.name(), handler.group());
+        }
         for (EventHandler handler : handlers) {
             String group = handler.group();
             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(withKafkaSettings(Map.of(
@@ -53,6 +57,9 @@ public class EventConsumers {
                     "enable.auto.commit", "false",
                     "auto.offset.reset", "earliest",
                     "isolation.level", "read_committed",
+                    // Topics are made by their producers (each may create only its own): a consumer asking
+                    // the broker to create another service's topic would be refused, and its poll fail.
+                    "allow.auto.create.topics", "false",
                     // Topics created after start-up (a producer's first event) are picked up within seconds.
                     "metadata.max.age.ms", "3000",
                     "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
@@ -62,8 +69,8 @@ public class EventConsumers {
                     "enable.idempotence", "true",
                     "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
                     "value.serializer", "org.apache.kafka.common.serialization.StringSerializer")));
-            running.add(new IdempotentConsumer(group, handler, consumer, deadLetters, inbox, config.maxAttempts(),
-                    config.retryBackoff()).start(group));
+            running.add(new IdempotentConsumer(service.name(), group, handler, consumer, deadLetters, inbox,
+                    config.maxAttempts(), config.retryBackoff()).start(group));
         }
     }
 

@@ -19,16 +19,16 @@ import org.fugong.platform.events.CloudEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the handler's topics: each record is handled through the {@link Inbox} (so a
- * redelivered event has no second effect), retried a bounded number of times, and otherwise sent
- * to {@code <topic>.dlq} with the error in its headers. Offsets are committed only after the
- * records before them were handled or dead-lettered.
+ * Consumes the handler's topics and its service's replay topics of them: each record is handled
+ * through the {@link Inbox} (so a redelivered event has no second effect), retried a bounded number
+ * of times, and otherwise sent to the service's own {@code <service>.dlq.<topic>} with the error in
+ * its headers ({@link ConsumerNames}). Offsets are committed only after the records before them
+ * were handled or dead-lettered.
  */
 public final class IdempotentConsumer implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
-    public static final String DLQ_SUFFIX = ".dlq";
     public static final String ERROR_HEADER = "fugong_error";
     public static final String ERROR_CLASS_HEADER = "fugong_error_class";
     public static final String ORIGINAL_TOPIC_HEADER = "fugong_original_topic";
@@ -36,6 +36,7 @@ public final class IdempotentConsumer implements Runnable {
     public static final String ORIGINAL_OFFSET_HEADER = "fugong_original_offset";
     public static final String CONSUMER_GROUP_HEADER = "fugong_consumer_group";
 
+    private final String service;
     private final String group;
     private final EventHandler handler;
     private final Consumer<String, String> consumer;
@@ -48,8 +49,11 @@ public final class IdempotentConsumer implements Runnable {
     private volatile boolean running = true;
     private Thread thread;
 
-    public IdempotentConsumer(String group, EventHandler handler, Consumer<String, String> consumer,
+    /** {@code group} must be one of {@code service}'s own ({@link ConsumerNames#requireOwnGroup}). */
+    public IdempotentConsumer(String service, String group, EventHandler handler, Consumer<String, String> consumer,
             Producer<String, String> deadLetters, Inbox inbox, int maxAttempts, Duration retryBackoff) {
+        ConsumerNames.requireOwnGroup(service, group);
+        this.service = service;
         this.group = group;
         this.handler = handler;
         this.consumer = consumer;
@@ -89,7 +93,7 @@ public final class IdempotentConsumer implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(handler.topics());
+            consumer.subscribe(ConsumerNames.subscription(service, handler.topics()));
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -115,11 +119,13 @@ public final class IdempotentConsumer implements Runnable {
     }
 
     private void process(ConsumerRecord<String, String> record) {
+        // A replayed letter is the event of the topic it was dead-lettered from, to the handler and the inbox.
+        String topic = ConsumerNames.originalTopic(service, record.topic());
         CloudEvent event;
         try {
-            event = CloudEvent.from(record);
+            event = CloudEvent.from(record).onTopic(topic);
         } catch (RuntimeException notACloudEvent) {
-            deadLetter(record, notACloudEvent, 0); // retrying cannot help
+            deadLetter(record, topic, notACloudEvent, 0); // retrying cannot help
             return;
         }
         Exception last = null;
@@ -138,15 +144,16 @@ public final class IdempotentConsumer implements Runnable {
                 }
             }
         }
-        deadLetter(record, last, maxAttempts);
+        deadLetter(record, topic, last, maxAttempts);
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, Exception error, int attempts) {
-        ProducerRecord<String, String> dlq = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(),
-                record.value());
+    private void deadLetter(ConsumerRecord<String, String> record, String topic, Exception error, int attempts) {
+        ProducerRecord<String, String> dlq = new ProducerRecord<>(ConsumerNames.deadLetterTopic(service, topic),
+                record.key(), record.value());
         record.headers().forEach(h -> dlq.headers().add(h));
         put(dlq, ERROR_HEADER, String.valueOf(error.getMessage()));
         put(dlq, ERROR_CLASS_HEADER, error.getClass().getName());
+        // Where this record was read (a replay topic for a replayed letter), consistent with partition and offset.
         put(dlq, ORIGINAL_TOPIC_HEADER, record.topic());
         put(dlq, ORIGINAL_PARTITION_HEADER, String.valueOf(record.partition()));
         put(dlq, ORIGINAL_OFFSET_HEADER, String.valueOf(record.offset()));

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fugong.testing.KafkaEvents.header;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.fugong.platform.PlatformTest;
 import org.fugong.platform.http.TraceParent;
 import org.fugong.testing.KafkaEvents;
@@ -29,6 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class OutboxToInboxTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final String SERVICE = "platform-test";
+    static final String DEAD_LETTERS = SERVICE + ".dlq." + TestOrders.TOPIC;
 
     @Inject
     TestOrders orders;
@@ -85,8 +92,7 @@ class OutboxToInboxTest {
     void aRecordThatKeepsFailingGoesToTheDeadLetterTopicAndTheConsumerMovesOn() throws Exception {
         String poison = UUID.randomUUID().toString();
         orders.place(poison, "poison");
-        ConsumerRecord<String, String> dead = KafkaEvents.await(TestOrders.TOPIC + ".dlq", r -> r.key().equals(poison),
-                WAIT);
+        ConsumerRecord<String, String> dead = KafkaEvents.await(DEAD_LETTERS, r -> r.key().equals(poison), WAIT);
         assertThat(header(dead, "fugong_error")).startsWith("cannot handle poison");
         assertThat(header(dead, "fugong_error_class")).isEqualTo(IllegalStateException.class.getName());
         assertThat(header(dead, "fugong_original_topic")).isEqualTo(TestOrders.TOPIC);
@@ -100,9 +106,11 @@ class OutboxToInboxTest {
         // The cause is fixed; replaying the dead letters handles it, once.
         TestOrders.poisonFails = false;
         try {
-            assertThat(DeadLetterReplay.replay(SharedInfrastructure.kafkaBootstrapServers(), TestOrders.TOPIC,
-                    Duration.ofSeconds(15))).isGreaterThanOrEqualTo(1);
+            assertThat(replay()).isGreaterThanOrEqualTo(1);
             awaitValue(() -> effectsWithPayload(poison), 1);
+            // Back through the service's own replay topic, which the handler reads besides the topic.
+            assertThat(header(KafkaEvents.await(SERVICE + ".replay." + TestOrders.TOPIC, r -> r.key().equals(poison),
+                    WAIT), "ce_id")).isEqualTo(header(dead, "ce_id"));
         } finally {
             TestOrders.poisonFails = true;
         }
@@ -114,8 +122,61 @@ class OutboxToInboxTest {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(TestOrders.TOPIC, key, "{\"order_id\":\"" + key + "\"}")).get();
         }
-        ConsumerRecord<String, String> dead = KafkaEvents.await(TestOrders.TOPIC + ".dlq", r -> r.key().equals(key), WAIT);
+        ConsumerRecord<String, String> dead = KafkaEvents.await(DEAD_LETTERS, r -> r.key().equals(key), WAIT);
         assertThat(header(dead, "fugong_error")).contains("ce_id");
+    }
+
+    @Test
+    void lettersOnTheOldSharedDeadLetterTopicAreReplayedToTheServiceThatWroteThem() throws Exception {
+        String ours = UUID.randomUUID().toString();
+        String theirs = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(legacyLetter(ours, "platform-test.TestOrders")).get();
+            producer.send(legacyLetter(theirs, "other-service.TestOrders")).get();
+        }
+        assertThat(replay()).isGreaterThanOrEqualTo(1);
+        awaitValue(() -> effectsWithPayload(ours), 1);
+        // The replay returns once the broker has every copy it sent, so the replay topic is complete now.
+        assertThat(keysOn(SERVICE + ".replay." + TestOrders.TOPIC)).contains(ours).doesNotContain(theirs);
+        assertThat(effectsWithPayload(theirs)).isZero();
+    }
+
+    /** Every key on the topic now, read from the beginning to the end offsets. */
+    static List<String> keysOn(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "allow.auto.create.topics", "false",
+                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> keys = new ArrayList<>();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(Instant.now()).as("read " + topic + " to its end in time").isBefore(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+            }
+            return keys;
+        }
+    }
+
+    /** A letter as the platform wrote them before dead letters were per service: on {@code <topic>.dlq}. */
+    static ProducerRecord<String, String> legacyLetter(String order, String group) {
+        ProducerRecord<String, String> letter = new ProducerRecord<>(TestOrders.TOPIC + ConsumerNames.LEGACY_DLQ_SUFFIX,
+                order, "{\"order_id\":\"" + order + "\",\"note\":\"legacy\"}");
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", TestOrders.PLACED,
+                "ce_source", "/fugong/platform-test", "content-type", "application/json",
+                IdempotentConsumer.ERROR_HEADER, "failed before the fix", IdempotentConsumer.CONSUMER_GROUP_HEADER, group)
+                .forEach((name, value) -> letter.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return letter;
+    }
+
+    static int replay() {
+        return DeadLetterReplay.replay(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers()),
+                SERVICE, TestOrders.TOPIC, Duration.ofSeconds(15));
     }
 
     long effects(String eventId) throws Exception {
