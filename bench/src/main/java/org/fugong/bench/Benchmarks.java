@@ -13,18 +13,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.fugong.devstack.KeyPairs;
 import org.fugong.launcher.ServiceProcess;
 import org.fugong.platform.standards.Uscc;
@@ -43,8 +38,13 @@ public final class Benchmarks {
     private static final Logger LOG = Logger.getLogger(Benchmarks.class.getName());
     private static final String ISSUER = "https://gateway.fugong.bench";
 
-    /** Each phase registers its own codes: warm-up A, saturation B, half rate C, events E. */
-    private static final Map<String, String> RUN_LETTERS = Map.of("w", "A", "s", "B", "h", "C", "e", "E");
+    /**
+     * Each phase registers its own codes: warm-up A, saturation B, half rate C, events E; the
+     * logistics benchmark's warm-up L, saturation M, half rate N; the policy event benchmark's
+     * warm-up F and measured phase G.
+     */
+    private static final Map<String, String> RUN_LETTERS = Map.of("w", "A", "s", "B", "h", "C", "e", "E",
+            "lw", "L", "ls", "M", "lh", "N", "f", "F", "fm", "G");
 
     private Benchmarks() {
     }
@@ -97,11 +97,16 @@ public final class Benchmarks {
     }
 
     static HttpRequest register(URI uri, String token, String run, int i) {
+        return register(uri, "Authorization", "Bearer " + token, run, i);
+    }
+
+    /** A registration in Wuhan's Jiang'an district, the {@code i}-th of phase {@code run}, with this credential. */
+    static HttpRequest register(URI uri, String header, String credential, String run, int i) {
         String uscc = Uscc.withCheckCharacter(String.format("91420102%s%08d", RUN_LETTERS.get(run), i));
         String body = """
                 {"kind":"ENTERPRISE","name":"基准测试企业%d","uscc":"%s","region_code":"420102","industry":"FOOD",\
                 "ownership":"PRIVATE","employees":120,"annual_revenue":"5000000.00"}""".formatted(i, uscc);
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header(header, credential)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -137,50 +142,29 @@ public final class Benchmarks {
     /** Sends registrations at a constant rate and measures from each event's ce_time to its arrival at a consumer. */
     static void eventLatency(HttpClient http, URI enterprises, String admin, EmbeddedKafka kafka, int rate,
             Duration duration) throws InterruptedException {
-        Properties props = new Properties();
-        props.putAll(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "bench-latency",
-                "enable.auto.commit", "false",
-                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"));
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
-        AtomicBoolean running = new AtomicBoolean(true);
-        CountDownLatch assigned = new CountDownLatch(1);
         long expected = duration.toSeconds() * rate;
-        Thread consumerThread = new Thread(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-                List<TopicPartition> partitions = consumer.partitionsFor("registry.enterprises").stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToEnd(partitions);
-                partitions.forEach(consumer::position);
-                assigned.countDown();
-                while (running.get()) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                        Instant now = Instant.now();
-                        if (record.value().contains("基准测试企业") && record.value().contains("91420102E")) {
-                            Instant committed = OffsetDateTime.parse(KafkaEvents.header(record, "ce_time")).toInstant();
-                            latency.recordValue(Math.max(1, Duration.between(committed, now).toNanos() / 1000));
-                        }
-                    }
-                }
+        ConstantRateLoad.Result load;
+        try (TopicTap tap = TopicTap.open(kafka, List.of("registry.enterprises"), record -> {
+            Instant now = Instant.now();
+            if (record.value().contains("基准测试企业") && record.value().contains("91420102E")) {
+                latency.recordValue(Math.max(1, Duration.between(ceTime(record), now).toNanos() / 1000));
             }
-        }, "latency-consumer");
-        consumerThread.start();
-        assigned.await();
-        LOG.info(() -> "Event latency: " + rate + " registrations/s for " + duration);
-        ConstantRateLoad.Result load = ConstantRateLoad.run(http, rate, duration,
-                i -> register(enterprises, admin, "e", i), 201);
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (latency.getTotalCount() < load.ok() && Instant.now().isBefore(deadline)) {
-            consumerThread.join(100);
+        })) {
+            LOG.info(() -> "Event latency: " + rate + " registrations/s for " + duration);
+            load = ConstantRateLoad.run(http, rate, duration, i -> register(enterprises, admin, "e", i), 201);
+            tap.awaitUntil(() -> latency.getTotalCount() >= load.ok(), Duration.ofSeconds(30));
         }
-        running.set(false);
-        consumerThread.join();
         report("API during the event run", load);
         LOG.info(String.format("Commit-to-consume latency over %d of %d events: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
                 + "(target p99 <= 50 ms)", latency.getTotalCount(), expected,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0));
+    }
+
+    /** When the event's transaction wrote it: its CloudEvents time. */
+    static Instant ceTime(ConsumerRecord<String, String> record) {
+        return OffsetDateTime.parse(KafkaEvents.header(record, "ce_time")).toInstant();
     }
 
     static void report(String name, ConstantRateLoad.Result r) {

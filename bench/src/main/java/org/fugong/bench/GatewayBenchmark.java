@@ -119,7 +119,9 @@ public final class GatewayBenchmark {
                         java.util.stream.Stream.concat(serviceJvm.stream(), java.util.stream.Stream.of(gateway.handle().orElseThrow())).toList(),
                         "nginx", serviceJvm);
                 for (Map.Entry<String, HttpRequest> way : ways.entrySet()) {
-                    warmUp(way.getKey(), way.getValue(), concurrency, maxWarmUp, jvmsBehind.get(way.getKey()));
+                    // wrk in 10 s steps: a step must be long enough for the compilers' share to mean something.
+                    JitWarmUp.untilSettled(way.getKey(), jvmsBehind.get(way.getKey()), maxWarmUp,
+                            () -> wrk(way.getKey() + " (warm-up)", way.getValue(), concurrency, Duration.ofSeconds(10)));
                     ConstantRateLoad.saturate(http, 4, Duration.ofSeconds(3), i -> way.getValue(), 200);
                 }
                 // Rounds in turn (direct, gateway, nginx, direct, ...) and the median of each way:
@@ -199,56 +201,6 @@ public final class GatewayBenchmark {
         }
     }
 
-    /**
-     * wrk in 10 s runs until the JIT compilers of the JVMs behind the way have settled (under 2 %
-     * of those JVMs' CPU time in the last run), or until {@code max}. Throughput alone is a poor
-     * sign here: it plateaus for tens of seconds while the compiler threads hold the cores.
-     */
-    private static void warmUp(String name, HttpRequest request, int connections, Duration max, List<ProcessHandle> jvms)
-            throws Exception {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            long[] before = jitAndTotalTicks(jvms);
-            wrk(name + " (warm-up)", request, connections, Duration.ofSeconds(10));
-            long[] after = jitAndTotalTicks(jvms);
-            double jitShare = (after[0] - before[0]) / (double) Math.max(1, after[1] - before[1]);
-            LOG.info(String.format("  JIT compilers: %.1f %% of the CPU time", 100 * jitShare));
-            if (jitShare < 0.02) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                LOG.warning(name + " still compiling after " + max.toSeconds() + " s of warm-up; measuring anyway");
-                return;
-            }
-        }
-    }
-
-    /** CPU clock ticks of the JIT compiler threads and of all threads of these JVMs, from /proc (Linux). */
-    private static long[] jitAndTotalTicks(List<ProcessHandle> jvms) throws java.io.IOException {
-        long jit = 0;
-        long total = 0;
-        for (ProcessHandle jvm : jvms) {
-            try (var tasks = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
-                for (Path task : tasks.toList()) {
-                    String stat;
-                    try {
-                        stat = Files.readString(task.resolve("stat"));
-                    } catch (java.io.IOException gone) {
-                        continue; // the thread ended meanwhile
-                    }
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    total += ticks;
-                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                        jit += ticks;
-                    }
-                }
-            }
-        }
-        return new long[] { jit, total };
-    }
-
     /** A request's headers, the first value of each, as the generator takes them. */
     private static Map<String, String> headersOf(HttpRequest request) {
         Map<String, String> headers = new java.util.HashMap<>();
@@ -256,14 +208,14 @@ public final class GatewayBenchmark {
         return headers;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** CPU time used so far by each process and its descendants (nginx's workers). */
-    private static Map<String, Duration> cpu(Map<String, ProcessHandle> processes) {
+    static Map<String, Duration> cpu(Map<String, ProcessHandle> processes) {
         Map<String, Duration> used = new java.util.LinkedHashMap<>();
         processes.forEach((name, process) -> used.put(name, java.util.stream.Stream.concat(java.util.stream.Stream.of(process),
                 process.descendants()).map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))

@@ -10,8 +10,8 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small JSON client for loading demo data through the public API. */
-final class RestClient {
+/** A small JSON client for loading demo data through the public API (the benchmarks set theirs up with it too). */
+public final class RestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,7 +20,7 @@ final class RestClient {
     private final String header;
     private final String credential;
 
-    RestClient(String baseUrl, String token) {
+    public RestClient(String baseUrl, String token) {
         this(baseUrl, "Authorization", "Bearer " + token);
     }
 
@@ -31,11 +31,11 @@ final class RestClient {
     }
 
     /** A client of the gateway, with an API key. */
-    static RestClient withApiKey(String baseUrl, String apiKey) {
+    public static RestClient withApiKey(String baseUrl, String apiKey) {
         return new RestClient(baseUrl, "X-Api-Key", apiKey);
     }
 
-    String credentialValue() {
+    public String credentialValue() {
         return credential;
     }
 
@@ -43,15 +43,24 @@ final class RestClient {
         return new RestClient(baseUrl, otherToken);
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, 200);
     }
 
-    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    /** A GET of something other than JSON (an image): its bytes, when it answers 200. */
+    public byte[] getBytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request("GET", path, null, "*/*"), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         return send("POST", path, body, 201);
     }
 
-    JsonNode put(String path, Object body, int expected) throws IOException, InterruptedException {
+    public JsonNode put(String path, Object body, int expected) throws IOException, InterruptedException {
         return send("PUT", path, body, expected);
     }
 
@@ -73,17 +82,17 @@ final class RestClient {
     }
 
     /** A POST whose answer the caller judges: the status and the parsed body. */
-    Answer tryPost(String path, Object body) throws IOException, InterruptedException {
+    public Answer tryPost(String path, Object body) throws IOException, InterruptedException {
         return call("POST", path, body);
     }
 
     /** Any request whose answer the caller judges; {@code body} may be null. */
-    Answer call(String method, String path, Object body) throws IOException, InterruptedException {
+    public Answer call(String method, String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     private JsonNode send(String method, String path, Object body, int expected) throws IOException, InterruptedException {
@@ -96,10 +105,14 @@ final class RestClient {
     }
 
     private HttpRequest request(String method, String path, Object body) throws IOException {
+        return request(method, path, body, "application/json");
+    }
+
+    private HttpRequest request(String method, String path, Object body, String accept) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header(header, credential)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -2,13 +2,24 @@ package org.fugong.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import org.fugong.logistics.code.PassCodeVerifier;
 import org.fugong.platform.standards.ResidentId;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +63,8 @@ class SupplyLoopTest {
         JsonNode allocation = loop.criticalRequestAllocated();
         loop.supplierConfirms(allocation);
 
-        // Until shipments exist the supplier applies for the pass itself, for the route it will drive.
+        // Here the supplier applies for the pass itself, for the route it will drive (the shipment test
+        // below gets it through the shipment instead).
         JsonNode pass = loop.supplierApplies(List.of(XIANTAO, CAIDIAN, DONGXIHU));
         assertThat(pass.get("status").asText()).isEqualTo("APPROVED");
         assertThat(pass.get("rule").asText()).isEqualTo("PRIORITY_CARGO_OF_PRIORITY_ENTERPRISE_APPROVED");
@@ -71,12 +83,9 @@ class SupplyLoopTest {
     }
 
     /*
-     * Shipment steps (issue 13 item 3). Everything the loop needs of logistics' shipments is in this
-     * one test (and the SHIPMENTS path below it); the steps before and after are the shared ones of
-     * the loop above. Paths and bodies follow the shipments API as it was being written
-     * (?allocation_id=, POST /vehicle-assignment with `via`, PUT /pick-up, `tracking` on the single
-     * shipment, PUT /delivery with `received_quantity` and `receiver_name`): check them against
-     * docs/logistics.md once shipments are merged, and enable the test.
+     * The same loop through a shipment (issue 13 item 3): everything it needs of logistics' shipments
+     * is in this one test (and the SHIPMENTS path below it); the steps before and after are the
+     * shared ones of the loop above.
      */
     @Test
     void aShipmentCarriesTheAllocationToTheHospitalWhichReceives58Of60() throws Exception {
@@ -139,6 +148,52 @@ class SupplyLoopTest {
 
         loop.suspendSupplierAndAwaitRevocation(pass);
         assertThat(caidian.scan(code, PLATE, 2).get("result").asText()).isEqualTo("REVOKED");
+    }
+
+    /**
+     * Issue 13's check with a tool that is not the one that drew the image: the pass's QR image,
+     * saved from the API as a handheld's camera would see a printout, decodes with Debian's
+     * {@code zbarimg} (ZBar, not ZXing) to exactly the pass's code, which the key set the gateway
+     * publishes to anyone verifies offline as VALID for the pass's number. Skipped where zbarimg is
+     * not installed (CI installs zbar-tools: .ci/run).
+     */
+    @Test
+    void aPassQrSavedFromTheApiDecodesWithZbarimgToACodeThePublishedKeysVerify() throws Exception {
+        Path zbarimg = onPath("zbarimg");
+        Assumptions.assumeTrue(zbarimg != null, "zbarimg (Debian's zbar-tools) is not installed");
+        Loop loop = new Loop(suite, "C");
+        JsonNode pass = loop.supplierApplies(List.of(XIANTAO, CAIDIAN, DONGXIHU));
+        assertThat(pass.get("status").asText()).isEqualTo("APPROVED");
+        Path png = Files.createDirectories(Path.of("target", "qr")).resolve("pass-" + pass.get("id").asText() + ".png");
+        Files.write(png, loop.supplier.getBytes("/api/v1/green-passes/" + pass.get("id").asText() + "/qr.png"));
+
+        Process zbar = new ProcessBuilder(zbarimg.toString(), "--raw", "-q", png.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String decoded = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(zbar.waitFor(30, TimeUnit.SECONDS)).as("zbarimg finished").isTrue();
+        assertThat(zbar.exitValue()).as("zbarimg's exit status (0: a symbol was found)").isZero();
+        assertThat(decoded).isEqualTo(loop.codeOf(pass));
+
+        // The key set as a handheld fetches it: public, through the gateway, no key or token.
+        HttpResponse<String> keys = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(suite.gatewayUrl() + "/api/v1/green-passes/keys")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        PassCodeVerifier.Result verified = new PassCodeVerifier(keys.body(), Clock.systemUTC()).verify(decoded);
+        assertThat(verified.outcome()).isEqualTo(PassCodeVerifier.Outcome.VALID);
+        assertThat(verified.claims().number()).isEqualTo(pass.get("number").asText());
+        assertThat(verified.claims().plate()).isEqualTo(PLATE);
+        assertThat(verified.claims().route()).containsExactly(XIANTAO, CAIDIAN, DONGXIHU);
+    }
+
+    /** The executable of that name in a directory of PATH, or null. */
+    private static Path onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static final String SHIPMENTS = "/api/v1/shipments";

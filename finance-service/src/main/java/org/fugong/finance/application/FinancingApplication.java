@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 
 import org.fugong.finance.schedule.InterestSubsidy;
 import org.fugong.finance.schedule.RepaymentMethod;
+import org.fugong.finance.schedule.SubsidyBasis;
 import org.fugong.platform.ids.UuidV7;
 import org.fugong.platform.problem.ProblemException;
 import org.hibernate.annotations.BatchSize;
@@ -65,7 +66,11 @@ public class FinancingApplication extends PanacheEntityBase {
     public RepaymentMethod repaymentMethod;
     public LocalDate disbursedOn;
     public String disbursedBy;
-    public BigDecimal subsidyRelendingRate;
+    /** The INTEREST_SUBSIDY policy the loan was disbursed under, and its terms as they were then. */
+    public UUID subsidyPolicyId;
+    @Enumerated(EnumType.STRING)
+    public SubsidyBasis subsidyBasis;
+    public BigDecimal subsidyBaseRate;
     public BigDecimal subsidySharePercent;
     public Integer subsidyMonths;
     public Instant repaidAt;
@@ -288,9 +293,9 @@ public class FinancingApplication extends PanacheEntityBase {
 
     /**
      * The lender whose offer was accepted pays out: the loan takes the accepted offer's terms, and,
-     * when {@code subsidy} is given, the interest subsidy's terms as they are now.
+     * when {@code subsidy} is given, the interest subsidy's policy and terms as they are now.
      */
-    public Offer disburse(UUID lenderOrgId, LocalDate on, InterestSubsidy.Terms subsidy, String by, Instant at) {
+    public Offer disburse(UUID lenderOrgId, LocalDate on, LoanSubsidy subsidy, String by, Instant at) {
         requireNotOnHold();
         if (status != ApplicationStatus.ACCEPTED) {
             throw ProblemException.conflict("The application is " + status + "; only an ACCEPTED one is disbursed");
@@ -306,9 +311,11 @@ public class FinancingApplication extends PanacheEntityBase {
         disbursedOn = on;
         disbursedBy = by;
         if (subsidy != null) {
-            subsidyRelendingRate = subsidy.relendingRatePercent();
-            subsidySharePercent = subsidy.sharePercent();
-            subsidyMonths = subsidy.months();
+            subsidyPolicyId = subsidy.policyId();
+            subsidyBasis = subsidy.basis();
+            subsidyBaseRate = subsidy.terms().baseRatePercent();
+            subsidySharePercent = subsidy.terms().sharePercent();
+            subsidyMonths = subsidy.terms().months();
         }
         status = ApplicationStatus.DISBURSED;
         updatedAt = at;
@@ -316,9 +323,14 @@ public class FinancingApplication extends PanacheEntityBase {
     }
 
     /** The interest subsidy the loan was disbursed with, if any. */
-    public Optional<InterestSubsidy.Terms> subsidy() {
-        return subsidyRelendingRate == null ? Optional.empty()
-                : Optional.of(new InterestSubsidy.Terms(subsidyRelendingRate, subsidySharePercent, subsidyMonths));
+    public Optional<LoanSubsidy> subsidy() {
+        return subsidyPolicyId == null ? Optional.empty() : Optional.of(new LoanSubsidy(subsidyPolicyId, subsidyBasis,
+                new InterestSubsidy.Terms(subsidyBaseRate, subsidySharePercent, subsidyMonths)));
+    }
+
+    /** The offer the applicant accepted, before and after disbursement; empty while none is. */
+    public Optional<Offer> acceptedOffer() {
+        return acceptedLenderOrgId == null ? Optional.empty() : lender(acceptedLenderOrgId).map(LenderReview::offer);
     }
 
     /** The last instalment was paid. */

@@ -21,7 +21,8 @@ import org.fugong.finance.application.api.RepaymentView;
 import org.fugong.finance.application.api.ScheduleView;
 import org.fugong.finance.application.api.ScheduleView.InstalmentStatus;
 import org.fugong.finance.application.api.ScheduleView.InstalmentView;
-import org.fugong.finance.organisation.Organisation;
+import org.fugong.finance.policy.PolicyService;
+import org.fugong.finance.policy.api.SubsidyTerms;
 import org.fugong.finance.schedule.InterestSubsidy;
 import org.fugong.finance.schedule.RepaymentSchedule;
 import org.fugong.finance.schedule.SubsidyConfig;
@@ -37,8 +38,8 @@ import org.fugong.platform.security.Caller;
 
 /**
  * The loan once the accepted lender pays it out: its schedule (by the accepted offer's method,
- * stored when disbursed, with the interest subsidy's split of each instalment's interest when the
- * loan is a working-capital loan to a key enterprise under the special relending), the repayments
+ * stored when disbursed, with the interest subsidy's split of each instalment's interest when an
+ * INTEREST_SUBSIDY policy grants one to the special relending's loan), the repayments
  * recorded against its instalments, and REPAID when the last is paid.
  */
 @ApplicationScoped
@@ -58,6 +59,9 @@ public class Loans {
     SubsidyConfig subsidy;
 
     @Inject
+    PolicyService policies;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     @Transactional
@@ -74,10 +78,11 @@ public class Loans {
             throw ProblemException.invalid("disbursed_on", "is before " + EARLIEST_DISBURSEMENT);
         }
         ApplicationStatus before = a.status;
-        Offer offer = a.disburse(lender, on, subsidyFor(a), caller.subject(), Instant.now());
+        Offer offer = a.disburse(lender, on, subsidyFor(a, on), caller.subject(), Instant.now());
         List<RepaymentSchedule.Instalment> schedule = RepaymentSchedule.of(offer.repaymentMethod(), offer.amount(),
                 offer.annualRate(), offer.termMonths(), on);
-        List<InterestSubsidy.Split> splits = InterestSubsidy.split(schedule, on, a.subsidy().orElse(null));
+        List<InterestSubsidy.Split> splits = InterestSubsidy.split(schedule, on,
+                a.subsidy().map(LoanSubsidy::terms).orElse(null));
         for (int k = 0; k < schedule.size(); k++) {
             RepaymentSchedule.Instalment i = schedule.get(k);
             LoanInstalment row = new LoanInstalment();
@@ -98,15 +103,22 @@ public class Loans {
     }
 
     /**
-     * The subsidy's terms as configured now, for a working-capital loan admitted under the special
-     * relending to an applicant still on the white list when the money is paid out; none otherwise.
+     * The one place deciding a loan's interest subsidy: a working-capital loan admitted under the
+     * special relending gets the terms of the INTEREST_SUBSIDY policy its applicant matches on the
+     * day of disbursement ({@link PolicyService#interestSubsidyFor}: the policy's eligibility, e.g.
+     * the white list, its validity and its terms are data); none otherwise. Of the terms only the
+     * relending rate is configuration, for a policy whose share is of it.
      */
-    private InterestSubsidy.Terms subsidyFor(FinancingApplication a) {
-        if (!subsidy.enabled() || !a.isSpecialRelending()) {
+    LoanSubsidy subsidyFor(FinancingApplication a, LocalDate on) {
+        Offer accepted = a.acceptedOffer().orElse(null);
+        if (!a.isSpecialRelending() || accepted == null) {
             return null;
         }
-        Organisation applicant = Organisation.findById(a.applicantOrgId);
-        return applicant != null && applicant.keyEnterprise ? subsidy.terms() : null;
+        return policies.interestSubsidyFor(a.applicantOrgId, on).map(p -> {
+            SubsidyTerms t = p.subsidy();
+            BigDecimal base = t.basis().baseRate(subsidy.relendingRatePercent(), accepted.annualRate());
+            return new LoanSubsidy(p.id, t.basis(), new InterestSubsidy.Terms(base, t.sharePercent(), t.months()));
+        }).orElse(null);
     }
 
     /** The schedule as of today; 404 for anyone who does not see the loan, and before disbursement. */

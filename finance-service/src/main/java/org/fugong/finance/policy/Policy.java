@@ -1,5 +1,6 @@
 package org.fugong.finance.policy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.fugong.finance.policy.api.SubsidyTerms;
+import org.fugong.finance.schedule.SubsidyBasis;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -38,12 +41,22 @@ public class Policy extends PanacheEntityBase {
     public LocalDate validUntil;
     @JdbcTypeCode(SqlTypes.JSON)
     public String eligibility;
+    /** An INTEREST_SUBSIDY's terms (all three or none): see {@link SubsidyTerms}. */
+    @Enumerated(EnumType.STRING)
+    public SubsidyBasis subsidyBasis;
+    public BigDecimal subsidySharePercent;
+    public Integer subsidyMonths;
     public Instant createdAt;
     public Instant updatedAt;
     @Version
     public long version;
     /** The version whose matches are stored; written by {@link PolicyMatcher} only. */
     public Long matchedVersion;
+
+    /** The interest subsidy's terms, when the policy states them. */
+    public SubsidyTerms subsidy() {
+        return SubsidyTerms.of(subsidyBasis, subsidySharePercent, subsidyMonths);
+    }
 
     /** Whether the measure applies on that day (an open end applies from its start on). */
     public boolean inForce(LocalDate day) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.fugong.finance.policy.api.SubsidyTerms;
 import org.fugong.finance.policy.eligibility.Eligibility.Decision;
 import org.fugong.platform.outbox.OutboxWriter;
 
@@ -40,10 +41,10 @@ public class PolicyEvents {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PolicyState(UUID id, String name, PolicyKind kind, String issuingBody, String documentNumber,
             String documentTitle, String grants, LocalDate validFrom, LocalDate validUntil, JsonNode eligibility,
-            long version, Instant updatedAt) {
+            SubsidyTerms subsidy, long version, Instant updatedAt) {
         static PolicyState of(Policy p, JsonNode eligibility) {
             return new PolicyState(p.id, p.name, p.kind, p.issuingBody, p.documentNumber, p.documentTitle, p.grants,
-                    p.validFrom, p.validUntil, eligibility, p.version, p.updatedAt);
+                    p.validFrom, p.validUntil, eligibility, p.subsidy(), p.version, p.updatedAt);
         }
     }
 

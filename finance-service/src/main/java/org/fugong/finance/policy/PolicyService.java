@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.fugong.finance.policy.api.PolicyBody;
 import org.fugong.finance.policy.api.PolicyMatchView;
 import org.fugong.finance.policy.api.PolicyMatchView.DecisionView;
 import org.fugong.finance.policy.api.PolicyView;
+import org.fugong.finance.policy.api.SubsidyTerms;
 import org.fugong.finance.policy.eligibility.EligibilityRules;
 import org.fugong.finance.policy.eligibility.InvalidEligibility;
 import org.fugong.finance.policy.eligibility.Rule;
@@ -164,6 +166,21 @@ public class PolicyService {
         }, r -> r[0].toString());
     }
 
+    /**
+     * The INTEREST_SUBSIDY policy that grants the enterprise a subsidy on a loan disbursed that day:
+     * one with terms, in force on the day, that the enterprise matches (its stored match, kept equal to
+     * the policy's eligibility over the registry's facts). When several do, the one that took effect
+     * last (a later measure supersedes an earlier one), then the highest id, so the choice is stable.
+     */
+    public Optional<Policy> interestSubsidyFor(UUID enterpriseId, LocalDate on) {
+        List<Object[]> ids = sql.rows("""
+                SELECT p.id, p.valid_from FROM policy p JOIN policy_match m ON m.policy_id = p.id
+                WHERE m.enterprise_id = :enterprise AND p.kind = 'INTEREST_SUBSIDY' AND p.subsidy_basis IS NOT NULL
+                  AND p.valid_from <= :on AND (p.valid_until IS NULL OR p.valid_until >= :on)
+                ORDER BY p.valid_from DESC, p.id DESC LIMIT 1""", Map.of("enterprise", enterpriseId, "on", on));
+        return ids.stream().findFirst().map(r -> Policy.<Policy>findById(r[0]));
+    }
+
     private static LocalDate date(Object value) {
         if (value == null || value instanceof LocalDate) {
             return (LocalDate) value;
@@ -195,6 +212,9 @@ public class PolicyService {
         if (body.validUntil() != null && body.validUntil().isBefore(body.validFrom())) {
             throw ProblemException.invalid("valid_until", "is before valid_from");
         }
+        if (body.subsidy() != null && body.kind() != PolicyKind.INTEREST_SUBSIDY) {
+            throw ProblemException.invalid("subsidy", "is for an INTEREST_SUBSIDY policy only");
+        }
         try {
             Rule rule = EligibilityRules.parse(body.eligibility());
             return EligibilityRules.toJson(rule);
@@ -216,6 +236,10 @@ public class PolicyService {
         p.validFrom = body.validFrom();
         p.validUntil = body.validUntil();
         p.eligibility = eligibility.toString();
+        SubsidyTerms subsidy = body.subsidy();
+        p.subsidyBasis = subsidy == null ? null : subsidy.basis();
+        p.subsidySharePercent = subsidy == null ? null : subsidy.sharePercent();
+        p.subsidyMonths = subsidy == null ? null : subsidy.months();
         p.updatedAt = at;
     }
 

@@ -6,31 +6,15 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The interest subsidy on loans under the 2020 special relending (FUGONG_FINANCE_SUBSIDY_...): per
- * 财金〔2020〕5号 the central budget pays 50 % of the central bank's relending rate, for at most one
- * year. The relending rate itself is configuration: see docs/finance.md for what could and could
- * not be confirmed about it.
+ * The one figure of the interest subsidy that is not the policy's: the central bank's relending
+ * rate, for subsidies whose policy takes their share of it ({@link SubsidyBasis#RELENDING_RATE}).
+ * Share, months and who qualifies are the INTEREST_SUBSIDY policy's data. The default is
+ * unconfirmed for the 2020 special relending: see docs/finance.md.
  */
 @ConfigMapping(prefix = "fugong.finance.subsidy")
 public interface SubsidyConfig {
 
-    /** Whether working-capital loans to key enterprises get the subsidy at all. */
-    @WithDefault("true")
-    boolean enabled();
-
-    /** The central bank's relending rate, percent a year. */
+    /** The central bank's relending rate, percent a year (FUGONG_FINANCE_SUBSIDY_RELENDING_RATE_PERCENT). */
     @WithDefault("2.5")
     BigDecimal relendingRatePercent();
-
-    /** The share of the relending rate the budget pays, percent. */
-    @WithDefault("50")
-    BigDecimal sharePercent();
-
-    /** For how many months from disbursement instalments are subsidised. */
-    @WithDefault("12")
-    int months();
-
-    default InterestSubsidy.Terms terms() {
-        return new InterestSubsidy.Terms(relendingRatePercent(), sharePercent(), months());
-    }
 }

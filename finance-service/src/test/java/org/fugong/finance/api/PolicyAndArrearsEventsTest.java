@@ -108,12 +108,17 @@ class PolicyAndArrearsEventsTest {
         Map<String, Object> microOnly = new java.util.HashMap<>(body);
         microOnly.put("eligibility", Map.of("all_of", List.of(Map.of("region_prefix", List.of("421023")),
                 Map.of("size_class", List.of("MICRO")))));
+        // Now an interest subsidy, with its terms: they travel with the policy's state.
+        microOnly.put("kind", "INTEREST_SUBSIDY");
+        microOnly.put("subsidy", Map.of("basis", "LOAN_RATE", "share_percent", "50", "months", 12));
         Api.as(TestJwt.admin()).header("If-Match", "\"0\"").body(microOnly).put("/api/v1/policies/" + id).then()
                 .statusCode(200);
         ConsumerRecord<String, String> updated = KafkaEvents.await(PolicyEvents.TOPIC,
                 KafkaEvents.keyAndType(id, PolicyEvents.UPDATED), WAIT);
         assertEvent(updated, PolicyEvents.UPDATED, id);
         assertThat(json(updated).at("/policy/version").asLong()).isEqualTo(1);
+        assertThat(json(updated).at("/policy/subsidy/basis").asText()).isEqualTo("LOAN_RATE");
+        assertThat(json(updated).at("/policy/subsidy/share_percent").asText()).isEqualTo("50.00");
         ConsumerRecord<String, String> lost = KafkaEvents.await(PolicyEvents.TOPIC,
                 KafkaEvents.keyAndType(medium.id().toString(), PolicyEvents.UNMATCHED)
                         .and(r -> id.equals(json(r).at("/match/policy_id").asText())), WAIT);

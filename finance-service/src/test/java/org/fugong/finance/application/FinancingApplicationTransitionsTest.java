@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.fugong.finance.schedule.InterestSubsidy;
+import org.fugong.finance.schedule.SubsidyBasis;
 import org.fugong.finance.schedule.RepaymentMethod;
 import org.fugong.platform.problem.ProblemException;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,7 +195,9 @@ class FinancingApplicationTransitionsTest {
         a.accept(BANK_A, TODAY, NOW);
         status(() -> a.disburse(BANK_B, TODAY, null, "b", NOW), 403);
         status(() -> a.repaid(NOW), 409);
-        InterestSubsidy.Terms subsidy = new InterestSubsidy.Terms(new BigDecimal("2.5"), new BigDecimal("50"), 12);
+        assertThat(a.acceptedOffer()).contains(OFFER);
+        LoanSubsidy subsidy = new LoanSubsidy(UUID.fromString("01706000-0000-7000-8000-000000000006"),
+                SubsidyBasis.RELENDING_RATE, new InterestSubsidy.Terms(new BigDecimal("2.5"), new BigDecimal("50"), 12));
         Offer terms = a.disburse(BANK_A, TODAY, subsidy, "a-ops", NOW);
         assertThat(terms).isEqualTo(OFFER);
         assertThat(a.status).isEqualTo(ApplicationStatus.DISBURSED);

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.fugong.finance.support.Api;
 import org.fugong.finance.support.Applications;
+import org.fugong.finance.support.Claims;
 import org.fugong.finance.support.FinanceTest;
 import org.fugong.finance.support.RegistryFeed;
 import org.fugong.finance.support.RegistryFeed.Known;
@@ -40,6 +41,7 @@ import io.restassured.response.ValidatableResponse;
 class LoanEndpointsTest {
 
     static final String PATH = Applications.PATH;
+    static final String SEEDED_INTEREST_SUBSIDY = "01706000-0000-7000-8000-000000000006";
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
         return ProblemAssertions.problem(response, status);
@@ -211,7 +213,10 @@ class LoanEndpointsTest {
         Applications.accepted(id, keyLarge.id(), bank.id());
         Applications.disbursed(id, bank.id(), "2020-03-02");
         JsonPath doc = Api.as(Api.enterprise(keyLarge.id())).get(PATH + "/" + id + "/schedule").then().statusCode(200)
-                .body("loan.interest_subsidy.relending_rate", equalTo("2.50"))
+                // The seeded 财金〔2020〕5号: half the (configured) relending rate, for a year.
+                .body("loan.interest_subsidy.policy_id", equalTo(SEEDED_INTEREST_SUBSIDY))
+                .body("loan.interest_subsidy.basis", equalTo("RELENDING_RATE"))
+                .body("loan.interest_subsidy.base_rate", equalTo("2.50"))
                 .body("loan.interest_subsidy.share_percent", equalTo("50.00"))
                 .body("loan.interest_subsidy.months", equalTo(12))
                 // Month 1: interest 1,200,000 × 3.15 / 1200 = 3,150.00; the subsidy half of 2.5 %: 1,250.00.
@@ -233,6 +238,55 @@ class LoanEndpointsTest {
         }
         assertThat(sum(doc.getList("instalments.principal"))).isEqualByComparingTo("1200000.00");
         assertThat(doc.getString("totals.subsidy_interest")).isEqualTo(sum(subsidy).setScale(2).toPlainString());
+    }
+
+    /**
+     * The subsidy is the policy's, not a rule of its own: a later INTEREST_SUBSIDY policy for key
+     * enterprises of one county (its own, so no other test's enterprise matches it) with other terms
+     * — 40 % of the loan's rate for 6 months — decides the split of a loan disbursed while it is in
+     * force; one disbursed before it took effect keeps the seeded terms.
+     */
+    @Test
+    void theSubsidysPartFollowsTheInterestSubsidyPolicyTheApplicantMatchesOnTheDayOfDisbursement() {
+        Map<String, Object> policy = Claims.policy(Map.of("all_of", List.of(Map.of("key_enterprise", true),
+                Map.of("region_prefix", List.of("420117")))));
+        policy.put("kind", "INTEREST_SUBSIDY");
+        policy.put("valid_from", "2020-02-10");
+        policy.remove("valid_until");
+        policy.put("subsidy", Map.of("basis", "LOAN_RATE", "share_percent", "40", "months", 6));
+        String policyId = Api.as(TestJwt.admin()).body(policy).post("/api/v1/policies").then().statusCode(201)
+                .body("subsidy.basis", equalTo("LOAN_RATE")).body("subsidy.share_percent", equalTo("40.00"))
+                .body("subsidy.months", equalTo(6)).extract().path("id");
+        Known keyLarge = RegistryFeed.organisation("ENTERPRISE", "LARGE", "420117", "ACTIVE", Map.of("key_enterprise", true));
+        Known bank = RegistryFeed.lender();
+
+        String id = Applications.submitted(keyLarge.id(), Applications.workingCapital("1200000.00", bank.id()));
+        Applications.offered(id, bank.id(), Applications.offer("1200000.00", "3.15", 12, "EQUAL_PRINCIPAL"));
+        Applications.accepted(id, keyLarge.id(), bank.id());
+        Applications.disbursed(id, bank.id(), "2020-03-02");
+        JsonPath doc = Api.as(Api.enterprise(keyLarge.id())).get(PATH + "/" + id + "/schedule").then().statusCode(200)
+                .body("loan.interest_subsidy.policy_id", equalTo(policyId))
+                .body("loan.interest_subsidy.basis", equalTo("LOAN_RATE"))
+                .body("loan.interest_subsidy.base_rate", equalTo("3.15"))
+                .body("loan.interest_subsidy.share_percent", equalTo("40.00"))
+                .body("loan.interest_subsidy.months", equalTo(6))
+                // Month 1: interest 3,150.00; the subsidy 40 % of it, 1,260.00 (the seeded terms would give 1,250.00).
+                .body("instalments[0].interest", equalTo("3150.00"))
+                .body("instalments[0].subsidy_interest", equalTo("1260.00"))
+                .body("instalments[0].borrower_interest", equalTo("1890.00"))
+                .extract().jsonPath();
+        List<String> subsidy = doc.getList("instalments.subsidy_interest");
+        assertThat(subsidy.subList(0, 6)).allSatisfy(s -> assertThat(new BigDecimal(s)).isPositive());
+        assertThat(subsidy.subList(6, 12)).containsOnly("0.00");
+
+        // Disbursed on 3 February, before the county's policy took effect: the seeded measure's terms.
+        String earlier = Applications.submitted(keyLarge.id(), Applications.workingCapital("1200000.00", bank.id()));
+        Applications.offered(earlier, bank.id(), Applications.offer("1200000.00", "3.15", 12, "EQUAL_PRINCIPAL"));
+        Applications.accepted(earlier, keyLarge.id(), bank.id());
+        Applications.disbursed(earlier, bank.id(), "2020-02-03");
+        Api.as(Api.enterprise(keyLarge.id())).get(PATH + "/" + earlier + "/schedule").then().statusCode(200)
+                .body("loan.interest_subsidy.policy_id", equalTo(SEEDED_INTEREST_SUBSIDY))
+                .body("instalments[0].subsidy_interest", equalTo("1250.00"));
     }
 
     @Test

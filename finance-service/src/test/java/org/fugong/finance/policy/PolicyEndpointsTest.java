@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,6 +120,50 @@ class PolicyEndpointsTest {
                 .body("errors[0].field", equalTo("valid_until"));
     }
 
+    static Map<String, Object> interestSubsidy(Object terms) {
+        Map<String, Object> body = Claims.policy(smallIn("421384"));
+        body.put("kind", "INTEREST_SUBSIDY");
+        body.put("subsidy", terms);
+        return body;
+    }
+
+    @Test
+    void subsidyTermsAreForInterestSubsidiesOnlyAndEachOfThemIsChecked() {
+        Map<String, Object> good = Map.of("basis", "RELENDING_RATE", "share_percent", "50", "months", 12);
+        Map<String, Object> rent = Claims.policy(smallIn("421384"));
+        rent.put("subsidy", good);
+        problem(Api.as(TestJwt.admin()).body(rent).post(POLICIES).then(), 400)
+                .body("errors[0].field", equalTo("subsidy"));
+        Map<String, Object[]> cases = new HashMap<>();
+        cases.put("subsidy.basis", new Object[] { "basis", "LPR" });
+        cases.put("subsidy.share_percent", new Object[] { "share_percent", "0" });
+        cases.put("subsidy.months", new Object[] { "months", 37 });
+        cases.forEach((field, change) -> {
+            Map<String, Object> terms = new HashMap<>(good);
+            terms.put((String) change[0], change[1]);
+            problem(Api.as(TestJwt.admin()).body(interestSubsidy(terms)).post(POLICIES).then(), 400)
+                    .body("errors.field", hasItem(field));
+        });
+        for (Object share : List.of("100.01", "33.333")) {
+            Map<String, Object> terms = new HashMap<>(good);
+            terms.put("share_percent", share);
+            problem(Api.as(TestJwt.admin()).body(interestSubsidy(terms)).post(POLICIES).then(), 400)
+                    .body("errors.field", hasItem("subsidy.share_percent"));
+        }
+        for (String missing : List.of("basis", "share_percent", "months")) {
+            Map<String, Object> terms = new HashMap<>(good);
+            terms.remove(missing);
+            problem(Api.as(TestJwt.admin()).body(interestSubsidy(terms)).post(POLICIES).then(), 400)
+                    .body("errors.field", hasItem("subsidy." + missing));
+        }
+        // An interest subsidy may state no terms: it is matched and shown, and splits no schedule.
+        Api.as(TestJwt.admin()).body(interestSubsidy(null)).post(POLICIES).then().statusCode(201)
+                .body("subsidy", nullValue());
+        Api.as(TestJwt.admin()).body(interestSubsidy(good)).post(POLICIES).then().statusCode(201)
+                .body("subsidy.basis", equalTo("RELENDING_RATE")).body("subsidy.share_percent", equalTo("50.00"))
+                .body("subsidy.months", equalTo(12));
+    }
+
     @Test
     void theSameMeasureOfOneDocumentTwiceIsA409AndIdempotencyKeysReplay() {
         Map<String, Object> body = Claims.policy(smallIn("421383"));
@@ -186,7 +231,9 @@ class PolicyEndpointsTest {
         }
         Api.as(TestJwt.reader()).get(POLICIES + "/01706000-0000-7000-8000-000000000006").then().statusCode(200)
                 .header("ETag", "\"0\"").body("document_number", equalTo("财金〔2020〕5号"))
-                .body("kind", equalTo("INTEREST_SUBSIDY")).body("eligibility", equalTo(Map.of("key_enterprise", true)));
+                .body("kind", equalTo("INTEREST_SUBSIDY")).body("eligibility", equalTo(Map.of("key_enterprise", true)))
+                .body("subsidy.basis", equalTo("RELENDING_RATE")).body("subsidy.share_percent", equalTo("50.00"))
+                .body("subsidy.months", equalTo(12));
         Api.as(TestJwt.reader()).queryParam("kind", "SOCIAL_SECURITY_RELIEF").queryParam("limit", 100).get(POLICIES)
                 .then().statusCode(200).body("items.kind", everyItem(equalTo("SOCIAL_SECURITY_RELIEF")))
                 .body("items.id", hasItems("01706000-0000-7000-8000-000000000001", "01706000-0000-7000-8000-000000000002",

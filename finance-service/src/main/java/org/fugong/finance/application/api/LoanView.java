@@ -2,11 +2,13 @@ package org.fugong.finance.application.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fugong.finance.application.FinancingApplication;
 import org.fugong.finance.schedule.RepaymentMethod;
+import org.fugong.finance.schedule.SubsidyBasis;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
@@ -16,10 +18,11 @@ public record LoanView(
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "3.15") BigDecimal annualRate,
         int termMonths, RepaymentMethod repaymentMethod, LocalDate disbursedOn, SubsidyView interestSubsidy) {
 
-    @Schema(name = "InterestSubsidyTerms", description = "财金〔2020〕5号: the budget pays share_percent of the central bank's "
-            + "relending rate on the outstanding principal, for the instalments due within months of disbursement")
-    public record SubsidyView(
-            @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "2.50") BigDecimal relendingRate,
+    @Schema(name = "InterestSubsidyTerms", description = "The INTEREST_SUBSIDY policy the loan was disbursed under (财金〔2020〕5号 "
+            + "as seeded): the budget pays share_percent of base_rate — the basis: the central bank's relending rate, or "
+            + "the loan's own rate — on the outstanding principal, for the instalments due within months of disbursement")
+    public record SubsidyView(UUID policyId, SubsidyBasis basis,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "2.50") BigDecimal baseRate,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = SchemaType.STRING, example = "50.00") BigDecimal sharePercent,
             int months) {
     }
@@ -28,8 +31,9 @@ public record LoanView(
         if (a.disbursedOn == null) {
             return null;
         }
-        SubsidyView subsidy = a.subsidy().map(t -> new SubsidyView(Money.rate(t.relendingRatePercent()),
-                Money.rate(t.sharePercent()), t.months())).orElse(null);
+        SubsidyView subsidy = a.subsidy().map(s -> new SubsidyView(s.policyId(), s.basis(),
+                Money.rate(s.terms().baseRatePercent()), Money.rate(s.terms().sharePercent()), s.terms().months()))
+                .orElse(null);
         return new LoanView(Money.cents(a.principal), Money.rate(a.annualRate), a.loanTermMonths, a.repaymentMethod,
                 a.disbursedOn, subsidy);
     }

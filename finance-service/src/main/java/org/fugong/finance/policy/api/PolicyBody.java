@@ -2,6 +2,7 @@ package org.fugong.finance.policy.api;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,5 +26,7 @@ public record PolicyBody(
         @Schema(description = "Inclusive; absent for an open end", example = "2020-06-30") LocalDate validUntil,
         @NotNull @Schema(type = SchemaType.OBJECT, description = "Whom it is for, in the rule language of docs/finance.md",
                 example = "{\"all_of\": [{\"size_class\": [\"MICRO\", \"SMALL\", \"MEDIUM\"]}, "
-                        + "{\"not\": {\"region_prefix\": [\"42\"]}}]}") JsonNode eligibility) {
+                        + "{\"not\": {\"region_prefix\": [\"42\"]}}]}") JsonNode eligibility,
+        @Valid @Schema(description = "Only for an INTEREST_SUBSIDY: its terms, which the schedules of the loans it "
+                + "applies to follow; without them it is matched and shown but splits no schedule") SubsidyTerms subsidy) {
 }

@@ -18,10 +18,11 @@ public record PolicyView(UUID id, String name, PolicyKind kind, String issuingBo
         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validUntil,
         @Schema(description = "Whether it applies today (finance zone)") boolean inForce,
         @Schema(type = SchemaType.OBJECT, description = "Canonical form of the rule language") JsonNode eligibility,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SubsidyTerms subsidy,
         Instant createdAt, Instant updatedAt, long version) {
 
     public static PolicyView of(Policy p, JsonNode eligibility, LocalDate today) {
         return new PolicyView(p.id, p.name, p.kind, p.issuingBody, p.documentNumber, p.documentTitle, p.grants,
-                p.validFrom, p.validUntil, p.inForce(today), eligibility, p.createdAt, p.updatedAt, p.version);
+                p.validFrom, p.validUntil, p.inForce(today), eligibility, p.subsidy(), p.createdAt, p.updatedAt, p.version);
     }
 }
