@@ -38,6 +38,7 @@ class EndpointRolesTest {
             Map.entry("GET /api/v1/checkpoints/{id}", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("GET /api/v1/checkpoints/{id}/stats", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("POST /api/v1/checkpoint-scans", Set.of("CHECKPOINT")),
+            Map.entry("GET /api/v1/checkpoint-scans/{id}", Set.of("ADMIN", "AUTHORITY", "CHECKPOINT")),
             Map.entry("POST /api/v1/worker-transport-requests", Set.of("ENTERPRISE")),
             Map.entry("GET /api/v1/worker-transport-requests", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
             Map.entry("GET /api/v1/worker-transport-requests/{id}", Set.of("ADMIN", "AUTHORITY", "ENTERPRISE")),
