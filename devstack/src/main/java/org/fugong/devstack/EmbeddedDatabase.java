@@ -41,7 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase temporary(boolean durable) {
         try {
             Path dir = Files.createTempDirectory("fugong-pg");
-            return new EmbeddedDatabase(start(dir, EmbeddedKafka.freePort(), true, durable), dir, true);
+            return new EmbeddedDatabase(start(dir, FreePorts.next(), true, durable), dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
