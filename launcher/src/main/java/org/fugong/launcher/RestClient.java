@@ -68,7 +68,7 @@ public final class RestClient {
      * A POST the service answers 409 until it has learned of the parties from the registry's events
      * (the caller's organisation, usually): asked again until the answer is another, which must be 201.
      */
-    JsonNode postWhenKnown(String path, Object body) throws Exception {
+    public JsonNode postWhenKnown(String path, Object body) throws Exception {
         return postWhenKnown("POST " + path + " once the service knows the parties", path, body);
     }
 
