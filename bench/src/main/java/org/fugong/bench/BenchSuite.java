@@ -16,7 +16,8 @@ import org.fugong.launcher.Suite;
  * each service's production jar in its own JVM, on the embedded PostgreSQL and Kafka), but only
  * those it needs started: on two shared cores an idle JVM still costs. The gateway's rate limits
  * are opened wide, so the limiter is exercised but the load generator, one address with one key
- * per role, is never refused.
+ * per role, is never refused. Logistics remembers fewer verified pass codes than the logistics
+ * benchmark scans, so that it can measure scans of codes the service has not seen.
  */
 final class BenchSuite implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class BenchSuite implements AutoCloseable {
             "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_RATE", "1000000",
             "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_BURST", "1000000",
             "FUGONG_ADDRESS_RATE", "1000000", "FUGONG_ADDRESS_BURST", "1000000",
+            "FUGONG_LOGISTICS_PASS_CODE_REMEMBERED_CODES", String.valueOf(LogisticsBenchmark.REMEMBERED_CODES),
             "QUARKUS_LOG_LEVEL", "WARN");
 
     private final Suite suite;

@@ -25,6 +25,8 @@ import org.fugong.logistics.checkpoint.api.NewScan;
 import org.fugong.logistics.checkpoint.api.ScanView;
 import org.fugong.logistics.code.PassCodeVerifier;
 import org.fugong.logistics.code.PassKeys;
+import org.fugong.logistics.code.RememberedCodes;
+import org.fugong.logistics.config.LogisticsConfig;
 import org.fugong.logistics.db.NativeSql;
 import org.fugong.logistics.pass.GreenPass;
 import org.fugong.logistics.region.Region;
@@ -60,12 +62,19 @@ public class CheckpointService {
     @Inject
     Event<ValidScan> validScans;
 
-    /** The checkpoint checks codes exactly as a handheld with no connection would: the published keys and a clock. */
-    private PassCodeVerifier verifier;
+    @Inject
+    LogisticsConfig config;
+
+    /**
+     * The checkpoint checks codes exactly as a handheld with no connection would (the published keys
+     * and a clock), once per distinct code.
+     */
+    private RememberedCodes verifier;
 
     @PostConstruct
     void init() {
-        verifier = new PassCodeVerifier(keys.publicKeySet(), Clock.systemUTC());
+        verifier = new RememberedCodes(new PassCodeVerifier(keys.publicKeySet(), Clock.systemUTC()),
+                config.passCode().rememberedCodes());
     }
 
     @Transactional

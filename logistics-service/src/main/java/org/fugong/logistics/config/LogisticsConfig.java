@@ -39,5 +39,13 @@ public interface LogisticsConfig {
          * published key set so codes signed before a rotation verify until they expire.
          */
         Optional<List<String>> previousPublicKeys();
+
+        /**
+         * How many codes whose signature held the service remembers (least recently scanned forgotten
+         * first), so a pass scanned at every checkpoint of its route has its signature checked once;
+         * 0 checks every scan. About 1 KB each.
+         */
+        @WithDefault("10000")
+        int rememberedCodes();
     }
 }

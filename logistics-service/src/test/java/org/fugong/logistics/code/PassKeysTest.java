@@ -48,6 +48,11 @@ class PassKeysTest {
                 public Optional<List<String>> previousPublicKeys() {
                     return previousPublicKeys;
                 }
+
+                @Override
+                public int rememberedCodes() {
+                    return 0;
+                }
             };
         }
     }
