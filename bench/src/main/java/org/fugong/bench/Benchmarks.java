@@ -7,13 +7,20 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,22 +36,38 @@ import org.fugong.testing.KafkaEvents;
 import org.fugong.devstack.DevJwt;
 
 /**
- * The registry's benchmarks, in one run on this machine: POST /api/v1/enterprises throughput
- * against pgbench doing the same two inserts, and commit-to-consume latency of events at a
- * constant 200 events/s. Prints figures; never fails on them.
+ * The registry's benchmarks (issue 16), in one run on this machine, the registry from its
+ * production jar on the embedded PostgreSQL and Kafka:
+ * <ol>
+ * <li>the write path: POST /api/v1/enterprises at saturation (closed loop) against pgbench running
+ * the statements a registration issues, same clients, same database, in interleaved rounds
+ * (medians), after a warm-up until the registry's compilers are idle; CPU per request of the
+ * registry by thread group (from /proc) next to PostgreSQL's CPU per pgbench transaction;
+ * <li>a JDK Flight Recorder profile of one more saturated phase: the request's CPU by part;
+ * <li>the event path: registrations at half of the measured saturation, commit-to-consume latency
+ * from each event's {@code ce_time} to its arrival at a consumer, then again right after a pgbench
+ * burst; and 10,000 events written at once, time until the last is consumed, duplicates counted.
+ * </ol>
+ * With two or more CPUs the registry gets CPU {@code bench.service-cpus} (default the last one) and
+ * everything else (this JVM: load generator and broker; PostgreSQL; pgbench) the others
+ * ({@link CpuSplit}); {@code -Dbench.service-cpus=} shares all CPUs. Prints figures; never fails on them.
  */
 public final class Benchmarks {
 
     private static final Logger LOG = Logger.getLogger(Benchmarks.class.getName());
     private static final String ISSUER = "https://gateway.fugong.bench";
+    private static final int BURST_EVENTS = 10_000;
 
     /**
-     * Each phase registers its own codes: warm-up A, saturation B, half rate C, events E; the
-     * logistics benchmark's warm-up L, saturation M, half rate N; the policy event benchmark's
-     * warm-up F and measured phase G.
+     * Each phase registers its own codes: warm-up A, saturation B (one letter per round from there:
+     * B, D, H, J, K), profile P, events E and after the burst Q; the logistics benchmark's warm-up L,
+     * saturation M, half rate N; the policy event benchmark's warm-up F and measured phase G.
      */
-    private static final Map<String, String> RUN_LETTERS = Map.of("w", "A", "s", "B", "h", "C", "e", "E",
-            "lw", "L", "ls", "M", "lh", "N", "f", "F", "fm", "G");
+    private static final Map<String, String> RUN_LETTERS = Map.ofEntries(Map.entry("w", "A"), Map.entry("s0", "B"),
+            Map.entry("s1", "D"), Map.entry("s2", "H"), Map.entry("s3", "J"), Map.entry("s4", "K"), Map.entry("p", "P"),
+            Map.entry("e", "E"), Map.entry("q", "Q"), Map.entry("lw", "L"), Map.entry("ls", "M"), Map.entry("lh", "N"),
+            Map.entry("f", "F"), Map.entry("fm", "G"));
+    private static final int MAX_ROUNDS = 5;
 
     private Benchmarks() {
     }
@@ -52,7 +75,10 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Duration phase = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "20")));
         int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
-        int eventRate = Integer.parseInt(System.getProperty("bench.eventRate", "200"));
+        int rounds = Math.min(MAX_ROUNDS, Integer.parseInt(System.getProperty("bench.rounds", "3")));
+        Duration maxWarmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "300")));
+        int cpus = Runtime.getRuntime().availableProcessors();
+        CpuSplit split = CpuSplit.from(System.getProperty("bench.service-cpus", cpus > 1 ? String.valueOf(cpus - 1) : ""));
         Path work = Files.createTempDirectory("fugong-bench");
 
         // -Dbench.durable=true: fsync and synchronous_commit on, as the run command and a real server have them.
@@ -60,40 +86,103 @@ public final class Benchmarks {
         try (EmbeddedDatabase database = EmbeddedDatabase.temporary(durable);
                 EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
             KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
+            Map<String, String> environment = new java.util.HashMap<>(Map.of("QUARKUS_LOG_LEVEL", "WARN",
+                    "JDK_JAVA_OPTIONS", JfrProfile.STACK_DEPTH));
+            split.sizeJvm(environment, true);
             ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry",
                     Path.of("").toAbsolutePath(), 18081, database, kafka, work.resolve("jwt"), ISSUER,
-                    work.resolve("registry.log"), Map.of("QUARKUS_LOG_LEVEL", "WARN"));
+                    work.resolve("registry.log"), environment);
             registry.start();
             try {
                 registry.awaitReady(Duration.ofMinutes(2));
+                ProcessHandle registryJvm = registry.handle().orElseThrow();
+                split.pin(ProcessHandle.current(), List.of(registryJvm), List.of(database.server()));
+                LOG.info(() -> "CPUs: " + split + "; PostgreSQL fsync=" + database.setting("fsync")
+                        + " synchronous_commit=" + database.setting("synchronous_commit")
+                        + " shared_buffers=" + database.setting("shared_buffers"));
                 String admin = DevJwt.as("ADMIN").subject("bench").audience("registry").issuer(ISSUER).signedWith(keys.getPrivate())
                         .expiresIn(Duration.ofHours(2)).token();
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
                 URI enterprises = URI.create(registry.baseUrl() + "/api/v1/enterprises");
 
-                LOG.info("Warming up...");
-                ConstantRateLoad.saturate(http, concurrency, Duration.ofSeconds(10), i -> register(enterprises, admin, "w", i), 201);
+                AtomicInteger warmUps = new AtomicInteger();
+                JitWarmUp.untilSettled("POST /api/v1/enterprises", List.of(registryJvm), maxWarmUp,
+                        () -> report("warm-up", ConstantRateLoad.saturate(http, concurrency, Duration.ofSeconds(10),
+                                i -> register(enterprises, admin, "w", warmUps.getAndIncrement()), 201)));
 
-                LOG.info(() -> "Saturating POST /api/v1/enterprises with " + concurrency + " clients for " + phase);
-                ConstantRateLoad.Result api = ConstantRateLoad.saturate(http, concurrency, phase,
-                        i -> register(enterprises, admin, "s", i), 201);
-                report("API, closed loop", api);
+                List<Double> ratios = new java.util.ArrayList<>();
+                List<Double> throughputs = new java.util.ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    String letter = "s" + round;
+                    LOG.info("Round " + (round + 1) + " of " + rounds);
+                    ThreadCpu.Snapshot before = ThreadCpu.of(List.of(registryJvm));
+                    Duration serverBefore = serverCpu(database);
+                    ConstantRateLoad.Result api = ConstantRateLoad.saturate(http, concurrency, phase,
+                            i -> register(enterprises, admin, letter, i), 201);
+                    Map<String, Duration> used = ThreadCpu.of(List.of(registryJvm)).since(before);
+                    double serverMicros = serverCpu(database).minus(serverBefore).toNanos() / 1000.0 / Math.max(1, api.ok());
+                    report("POST, closed loop", api);
+                    LOG.info("  registry CPU per request: " + perRequest(used, api.ok()));
+                    LOG.info(String.format("  PostgreSQL CPU per request %.0f µs", serverMicros));
+                    double pgbench = pgbench(database, concurrency, phase, work);
+                    // The relay publishes pgbench's events too; the next round starts when it is done.
+                    awaitOutboxDrained(database);
+                    throughputs.add(api.throughput());
+                    ratios.add(api.throughput() / pgbench);
+                    LOG.info(String.format("  round %d: POST %.0f/s, pgbench %.0f tx/s, ratio %.2f", round + 1,
+                            api.throughput(), pgbench, api.throughput() / pgbench));
+                }
+                double saturation = GatewayBenchmark.median(throughputs);
+                LOG.info(String.format("%nPOST /api/v1/enterprises against pgbench, median of %d rounds: %.0f req/s, "
+                        + "ratio %.2f (target >= 0.5)%n", rounds, saturation, GatewayBenchmark.median(ratios)));
 
-                int half = (int) Math.max(1, api.throughput() / 2);
-                LOG.info(() -> "Constant rate at half of that, " + half + "/s, for " + phase);
-                report("API, constant rate " + half + "/s", ConstantRateLoad.run(http, half, phase,
-                        i -> register(enterprises, admin, "h", i), 201));
+                profile(http, enterprises, admin, registryJvm, concurrency, phase, work);
 
-                double pgbench = pgbench(database, concurrency, phase, work);
-                LOG.info(String.format("%nPOST throughput %.0f/s, pgbench %.0f tx/s, ratio %.2f (target >= 0.5); "
-                        + "PostgreSQL fsync=%s synchronous_commit=%s%n", api.throughput(), pgbench,
-                        api.throughput() / pgbench, database.setting("fsync"), database.setting("synchronous_commit")));
-
-                eventLatency(http, enterprises, admin, kafka, eventRate, phase);
+                int half = (int) Math.max(1, saturation / 2);
+                eventLatency("at half of saturation", http, enterprises, admin, kafka, half, phase, "e");
+                pgbench(database, concurrency, phase, work);
+                eventLatency("right after a pgbench burst", http, enterprises, admin, kafka, half, phase, "q");
+                burst(database, kafka);
             } finally {
                 registry.stop();
             }
         }
+    }
+
+    /** CPU per request by thread group, in microseconds, with the total. */
+    static String perRequest(Map<String, Duration> used, long requests) {
+        StringBuilder line = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Duration> group : used.entrySet()) {
+            total += group.getValue().toNanos();
+            line.append(String.format("%s %.0f µs, ", group.getKey(), group.getValue().toNanos() / 1000.0 / Math.max(1, requests)));
+        }
+        return line.append(String.format("total %.0f µs", total / 1000.0 / Math.max(1, requests))).toString();
+    }
+
+    /** One more saturated phase under JFR: the Java threads' CPU per request, split by the part of the request. */
+    static void profile(HttpClient http, URI enterprises, String admin, ProcessHandle registry, int concurrency,
+            Duration phase, Path work) throws Exception {
+        JfrProfile jfr = JfrProfile.start(registry, work.resolve("registry-post.jfr"));
+        ThreadCpu.Snapshot before = ThreadCpu.of(List.of(registry));
+        ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, concurrency, phase,
+                i -> register(enterprises, admin, "p", i), 201);
+        Map<String, Duration> used = ThreadCpu.of(List.of(registry)).since(before);
+        Map<String, Long> samples = jfr.stop();
+        report("POST under JFR", r);
+        LOG.info("  registry CPU per request: " + perRequest(used, r.ok()));
+        // Execution samples are of Java threads running Java code: scale them to those threads' CPU.
+        long javaNanos = used.entrySet().stream().filter(g -> !g.getKey().equals(ThreadCpu.COMPILERS)
+                && !g.getKey().equals("GC and VM")).mapToLong(g -> g.getValue().toNanos()).sum();
+        long total = samples.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder table = new StringBuilder(String.format("Where a request's CPU goes (%d JFR execution samples, "
+                + "scaled to the Java threads' %.0f µs per request):%n", total, javaNanos / 1000.0 / Math.max(1, r.ok())));
+        samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(part -> table.append(String.format("  %-50s %5.1f %%  %6.0f µs%n", part.getKey(),
+                        100.0 * part.getValue() / Math.max(1, total),
+                        javaNanos / 1000.0 / Math.max(1, r.ok()) * part.getValue() / Math.max(1, total))));
+        LOG.info(table.toString());
     }
 
     static HttpRequest register(URI uri, String token, String run, int i) {
@@ -110,21 +199,38 @@ public final class Benchmarks {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** pgbench with the same two inserts a registration makes: the organisation and its outbox row. */
+    /**
+     * The statements a registration issues, in one transaction: the organisation, its first status
+     * history row, and its outbox event with the aggregate's advisory lock and the relay's NOTIFY
+     * ({@code OutboxWriter.append}). PostgreSQL serialises the commits of transactions that notified.
+     */
+    static final String PGBENCH_SCRIPT = """
+            BEGIN;
+            INSERT INTO enterprise (id, kind, name, uscc, region_code, industry, ownership, employees, annual_revenue,
+                size_class, priority_tier, key_enterprise, status, resumption_status, created_at, updated_at, version)
+            VALUES ((lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0')
+                    || substr(md5(random()::text), 1, 20))::uuid,
+                'ENTERPRISE', 'pgbench', upper(substr(md5(random()::text || clock_timestamp()::text), 1, 18)),
+                '420102', 'FOOD', 'PRIVATE', 120, 5000000.00, 'SMALL', 'ESSENTIAL', false, 'ACTIVE', 'NOT_RESUMED', now(), now(), 0)
+            RETURNING id \\gset
+            INSERT INTO enterprise_status_history (enterprise_id, region_code, status, resumption_status, valid_from)
+            VALUES (':id', '420102', 'ACTIVE', 'NOT_RESUMED', now());
+            WITH aggregate_lock AS (SELECT pg_advisory_xact_lock(hashtextextended('enterprise:' || ':id', 0))),
+                 wake_relay AS (SELECT pg_notify('fugong_outbox', ''))
+            INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload, traceparent)
+            SELECT gen_random_uuid(), 'bench.pgbench', 'enterprise', ':id', 'bench', '{"enterprise": {"name": "pgbench"}}',
+                '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' FROM aggregate_lock, wake_relay;
+            COMMIT;
+            """;
+
+
+    /** pgbench running {@link #PGBENCH_SCRIPT}, with PostgreSQL's CPU per transaction; returns transactions per second. */
     static double pgbench(EmbeddedDatabase database, int clients, Duration duration, Path work)
             throws IOException, InterruptedException {
         Path script = work.resolve("register.sql");
-        Files.writeString(script, """
-                BEGIN;
-                INSERT INTO enterprise (id, kind, name, uscc, region_code, industry, ownership, employees, annual_revenue,
-                    size_class, priority_tier, key_enterprise, status, resumption_status, created_at, updated_at, version)
-                VALUES (gen_random_uuid(), 'ENTERPRISE', 'pgbench', upper(substr(md5(random()::text || clock_timestamp()::text), 1, 18)),
-                    '420102', 'FOOD', 'PRIVATE', 120, 5000000.00, 'SMALL', 'ESSENTIAL', false, 'ACTIVE', 'NOT_RESUMED', now(), now(), 0);
-                INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload)
-                VALUES (gen_random_uuid(), 'bench.pgbench', 'enterprise', md5(random()::text), 'bench', '{"enterprise": {"name": "pgbench"}}');
-                COMMIT;
-                """, StandardCharsets.UTF_8);
+        Files.writeString(script, PGBENCH_SCRIPT, StandardCharsets.UTF_8);
         LOG.info(() -> "pgbench with " + clients + " clients for " + duration);
+        Duration serverBefore = serverCpu(database);
         Process process = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T",
                 String.valueOf(duration.toSeconds()), "-f", script.toString(), "-h", "127.0.0.1", "-p",
                 String.valueOf(database.port()), "-U", EmbeddedDatabase.USER, "registry").redirectErrorStream(true).start();
@@ -134,32 +240,102 @@ public final class Benchmarks {
         if (!tps.find()) {
             throw new IllegalStateException("pgbench gave no tps:\n" + output);
         }
+        double rate = Double.parseDouble(tps.group(1));
+        double serverMicros = serverCpu(database).minus(serverBefore).toNanos() / 1000.0 / Math.max(1, rate * duration.toSeconds());
         LOG.info(() -> "pgbench: " + output.lines().filter(l -> l.contains("latency") || l.contains("tps"))
-                .reduce("", (a, b) -> a + "\n  " + b));
-        return Double.parseDouble(tps.group(1));
+                .reduce("", (a, b) -> a + "\n  " + b) + String.format("%n  PostgreSQL CPU per transaction %.0f µs", serverMicros));
+        return rate;
     }
 
-    /** Sends registrations at a constant rate and measures from each event's ce_time to its arrival at a consumer. */
-    static void eventLatency(HttpClient http, URI enterprises, String admin, EmbeddedKafka kafka, int rate,
-            Duration duration) throws InterruptedException {
+    /** Waits until the relay has published every event in the outbox, and says how long that took. */
+    static void awaitOutboxDrained(EmbeddedDatabase database) throws Exception {
+        long began = System.nanoTime();
+        long deadline = began + TimeUnit.MINUTES.toNanos(3);
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl("registry"), EmbeddedDatabase.USER, "");
+                Statement count = c.createStatement()) {
+            while (true) {
+                try (var rows = count.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+                    rows.next();
+                    if (rows.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the relay did not drain the outbox within 3 minutes");
+                }
+                TimeUnit.MILLISECONDS.sleep(100); // polling the outbox, not synchronising threads
+            }
+        }
+        LOG.info(String.format("  outbox drained %.1f s after pgbench", (System.nanoTime() - began) / 1e9));
+    }
+
+    /** CPU used so far by PostgreSQL: the postmaster and its backends. */
+    static Duration serverCpu(EmbeddedDatabase database) {
+        return GatewayBenchmark.cpu(Map.of("PostgreSQL", database.server())).get("PostgreSQL");
+    }
+
+    /**
+     * Sends registrations at a constant rate and measures from each event's ce_time to its arrival
+     * at a consumer; deliveries of an event already seen are counted as duplicates.
+     */
+    static void eventLatency(String name, HttpClient http, URI enterprises, String admin, EmbeddedKafka kafka, int rate,
+            Duration duration, String run) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        String usccPrefix = "91420102" + RUN_LETTERS.get(run);
         long expected = duration.toSeconds() * rate;
         ConstantRateLoad.Result load;
         try (TopicTap tap = TopicTap.open(kafka, List.of("registry.enterprises"), record -> {
             Instant now = Instant.now();
-            if (record.value().contains("基准测试企业") && record.value().contains("91420102E")) {
+            if (record.value().contains(usccPrefix)) {
+                if (!seen.add(KafkaEvents.header(record, "ce_id"))) {
+                    duplicates.incrementAndGet();
+                    return;
+                }
                 latency.recordValue(Math.max(1, Duration.between(ceTime(record), now).toNanos() / 1000));
             }
         })) {
-            LOG.info(() -> "Event latency: " + rate + " registrations/s for " + duration);
-            load = ConstantRateLoad.run(http, rate, duration, i -> register(enterprises, admin, "e", i), 201);
+            LOG.info(() -> "Event latency " + name + ": " + rate + " registrations/s for " + duration);
+            load = ConstantRateLoad.run(http, rate, duration, i -> register(enterprises, admin, run, i), 201);
             tap.awaitUntil(() -> latency.getTotalCount() >= load.ok(), Duration.ofSeconds(30));
         }
         report("API during the event run", load);
-        LOG.info(String.format("Commit-to-consume latency over %d of %d events: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
-                + "(target p99 <= 50 ms)", latency.getTotalCount(), expected,
+        LOG.info(String.format("Commit-to-consume latency %s, %d/s, over %d of %d events: p50 %.1f ms, p99 %.1f ms, "
+                + "max %.1f ms, %d duplicates (target p99 <= 50 ms)", name, rate, latency.getTotalCount(), expected,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0));
+                latency.getMaxValue() / 1000.0, duplicates.get()));
+    }
+
+    /**
+     * 10,000 events written at once (one statement, as a batch job would), then the time until the
+     * relay has published the last and a consumer has it, and how many arrived twice.
+     */
+    static void burst(EmbeddedDatabase database, EmbeddedKafka kafka) throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicLong lastArrival = new AtomicLong();
+        try (TopicTap tap = TopicTap.open(kafka, List.of("registry.enterprises"), record -> {
+            if ("bench.burst".equals(KafkaEvents.header(record, "ce_type"))) {
+                if (!seen.add(KafkaEvents.header(record, "ce_id"))) {
+                    duplicates.incrementAndGet();
+                }
+                lastArrival.set(System.nanoTime());
+            }
+        }); Connection c = DriverManager.getConnection(database.jdbcUrl("registry"), EmbeddedDatabase.USER, "")) {
+            long written = System.nanoTime();
+            try (Statement insert = c.createStatement()) {
+                insert.execute("""
+                        INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload)
+                        SELECT gen_random_uuid(), 'registry.enterprises', 'enterprise', 'burst-' || (n %% 500), 'bench.burst',
+                               jsonb_build_object('n', n) FROM generate_series(1, %d) AS n;
+                        SELECT pg_notify('fugong_outbox', '')""".formatted(BURST_EVENTS));
+            }
+            tap.awaitUntil(() -> seen.size() >= BURST_EVENTS, Duration.ofMinutes(2));
+            LOG.info(String.format("Burst: %d events written at once, %d consumed, the last %.2f s after the write, "
+                    + "%d duplicates (target: 0 duplicates, no stall)", BURST_EVENTS, seen.size(),
+                    (lastArrival.get() - written) / 1e9, duplicates.get()));
+        }
     }
 
     /** When the event's transaction wrote it: its CloudEvents time. */

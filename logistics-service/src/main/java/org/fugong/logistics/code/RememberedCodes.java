@@ -1,7 +1,6 @@
 package org.fugong.logistics.code;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.fugong.platform.cache.Lru;
 
 /**
  * A {@link PassCodeVerifier} that remembers the codes whose signature held. A pass is scanned at every
@@ -13,52 +12,32 @@ import java.util.Map;
 public final class RememberedCodes {
 
     private final PassCodeVerifier verifier;
-    private final int capacity;
-    /** Least recently scanned first; guarded by itself (a lookup is far cheaper than the check it saves). */
-    private final LinkedHashMap<String, PassClaims> signed;
+    private final Lru<String, PassClaims> signed;
 
     public RememberedCodes(PassCodeVerifier verifier, int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must not be negative");
-        }
         this.verifier = verifier;
-        this.capacity = capacity;
-        this.signed = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PassClaims> eldest) {
-                return size() > RememberedCodes.this.capacity;
-            }
-        };
+        this.signed = new Lru<>(capacity);
     }
 
     public PassCodeVerifier.Result verify(String code) {
-        PassClaims known;
-        synchronized (signed) {
-            known = signed.get(code);
-        }
+        PassClaims known = signed.get(code);
         if (known != null) {
             return verifier.judge(known);
         }
         PassCodeVerifier.Result result = verifier.verify(code);
-        if (result.claims() != null && capacity > 0) {
-            synchronized (signed) {
-                signed.put(code, result.claims());
-            }
+        if (result.claims() != null) {
+            signed.put(code, result.claims());
         }
         return result;
     }
 
     /** Whether this exact code is remembered now (without counting as a scan of it). */
     public boolean remembers(String code) {
-        synchronized (signed) {
-            return signed.containsKey(code);
-        }
+        return signed.contains(code);
     }
 
     /** How many codes are remembered now. */
     public int size() {
-        synchronized (signed) {
-            return signed.size();
-        }
+        return signed.size();
     }
 }

@@ -99,7 +99,7 @@ public class EnterpriseService {
             }
             throw failure;
         }
-        history.record(e, e.createdAt);
+        history.open(e);
         events.registered(e);
         return e;
     }

@@ -14,6 +14,18 @@ import org.fugong.registry.sql.NativeSql;
 public class StatusHistory {
 
     /**
+     * Opens the first period of an organisation just registered: there is nothing to end and no
+     * earlier period to follow, so one plain insert (half the statements of {@link #record}).
+     */
+    public void open(Enterprise e) {
+        NativeSql.query("""
+                INSERT INTO enterprise_status_history (enterprise_id, region_code, status, resumption_status, valid_from)
+                VALUES (:id, :region, :status, :resumption, :at)""")
+                .setParameter("id", e.id).setParameter("region", e.regionCode).setParameter("status", e.status.name())
+                .setParameter("resumption", e.resumptionStatus.name()).setParameter("at", e.createdAt).executeUpdate();
+    }
+
+    /**
      * Ends the organisation's open period at {@code at} and opens one with its state now. Called,
      * under the organisation's row lock, after every change of what the history keeps.
      */
