@@ -56,6 +56,15 @@ public final class ReadsAtScaleBenchmark {
             "(Index Only Scan using \\w+|Index Scan using \\w+|Bitmap Index Scan on \\w+|Seq Scan on \\w+)");
 
     /**
+     * A row's county from its random numbers rg and rc: 15 % in Wuhan (4201), 25 % in the rest of
+     * Hubei, 60 % over every other county of China; within each part uniformly.
+     */
+    private static final String COUNTY_OF_ROW = """
+            CASE WHEN rg < 0.15 THEN c.wuhan[1 + floor(rc * cardinality(c.wuhan))::int]
+                 WHEN rg < 0.40 THEN c.hubei[1 + floor(rc * cardinality(c.hubei))::int]
+                 ELSE c.rest[1 + floor(rc * cardinality(c.rest))::int] END""";
+
+    /**
      * One list call: {@code query} on the endpoint; {@code where} the same condition in SQL, to count
      * its rows and find the deep page's cursor; {@code binds} the values the service binds, in the
      * order its JPQL names them (scope first, then the filters), as SQL literals.
@@ -64,8 +73,11 @@ public final class ReadsAtScaleBenchmark {
             String query, String where, List<String> binds) {
     }
 
-    private record Measured(Case c, long rows, long depth, double firstMs, double deepMs, String sql, String plan,
-            Set<String> sources) {
+    private record Measured(Case c, long rows, long depth, double firstMs, double deepMs, Plan first, Plan deep) {
+    }
+
+    /** The statement the service sent for one page, its plan, and the indexes (or tables) the plan reads. */
+    private record Plan(String sql, String plan, Set<String> sources) {
     }
 
     private ReadsAtScaleBenchmark() {
@@ -77,6 +89,9 @@ public final class ReadsAtScaleBenchmark {
         int tries = Integer.parseInt(System.getProperty("bench.tries", "5"));
         int warmUpRounds = Integer.parseInt(System.getProperty("bench.warmup-rounds", "30"));
         boolean durable = Boolean.getBoolean("bench.durable");
+        // -Dbench.drop-indexes=a,b: drop these indexes after seeding, to measure the lists without them (before a migration).
+        List<String> dropped = Arrays.stream(System.getProperty("bench.drop-indexes", "").split(","))
+                .filter(name -> !name.isBlank()).toList();
         Path work = Files.createTempDirectory("fugong-reads-bench");
 
         try (EmbeddedDatabase database = EmbeddedDatabase.temporary(durable);
@@ -87,6 +102,14 @@ public final class ReadsAtScaleBenchmark {
             try (Connection registryDb = connect(database, "registry"); Connection supplyDb = connect(database, "supply")) {
                 seedOrganisations(registryDb, rows);
                 seedRequests(supplyDb, registryDb, rows);
+                for (String index : dropped) {
+                    if (!index.matches("[a-z_]+")) {
+                        throw new IllegalArgumentException("Not an index name: " + index);
+                    }
+                    execute(registryDb, "DROP INDEX IF EXISTS " + index);
+                    execute(supplyDb, "DROP INDEX IF EXISTS " + index);
+                    LOG.info(() -> "Dropped index " + index + " (-Dbench.drop-indexes)");
+                }
                 String registry = suite.registry().baseUrl();
                 String supply = suite.supply().baseUrl();
                 String topItem = single(supplyDb, "SELECT item_code FROM supply_request GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
@@ -139,23 +162,12 @@ public final class ReadsAtScaleBenchmark {
                 for (int i = 0; i < cases.size(); i++) {
                     Case c = cases.get(i);
                     Connection db = c.database().equals("registry") ? registryDb : supplyDb;
-                    get(http, c, deepCursors.get(i));
-                    String sql = lastListQuery(db, c);
-                    List<String> binds = new ArrayList<>();
-                    if (deepCursors.get(i) != null) {
-                        binds.add("'" + Cursor.decode(deepCursors.get(i)) + "'");
-                    }
-                    binds.addAll(c.binds());
-                    String plan = sql == null ? "(the list's SQL was not found in pg_stat_activity)" : explain(db, sql, binds);
-                    Set<String> sources = new LinkedHashSet<>();
-                    Matcher m = PLAN_SOURCE.matcher(plan);
-                    while (m.find()) {
-                        sources.add(m.group(1).replaceAll("^.* (using|on) ", ""));
-                    }
-                    results.add(new Measured(c, counts.get(i), depths.get(i), median(first[i]), median(deep[i]), sql, plan,
-                            sources));
+                    Plan firstPlan = planOf(http, db, c, null);
+                    Plan deepPlan = planOf(http, db, c, deepCursors.get(i));
+                    results.add(new Measured(c, counts.get(i), depths.get(i), median(first[i]), median(deep[i]), firstPlan,
+                            deepPlan));
                 }
-                print(results, rows, tries, database);
+                print(results, rows, tries, database, dropped);
             }
         }
     }
@@ -247,9 +259,7 @@ public final class ReadsAtScaleBenchmark {
                          WHEN k < 0.985 THEN 'FINANCIAL_INSTITUTION' ELSE 'GOVERNMENT_BODY' END,
                     '基准企业' || g,
                     '91' || lpad(g::text, 16, '0'),
-                    CASE WHEN rg < 0.15 THEN c.wuhan[1 + floor(rc * cardinality(c.wuhan))::int]
-                         WHEN rg < 0.40 THEN c.hubei[1 + floor(rc * cardinality(c.hubei))::int]
-                         ELSE c.rest[1 + floor(rc * cardinality(c.rest))::int] END,
+                    %s,
                     (%s)[1 + floor(ri * ri * 37)::int],
                     CASE WHEN o < 0.80 THEN 'PRIVATE' WHEN o < 0.88 THEN 'LOCAL_SOE' WHEN o < 0.93 THEN 'FOREIGN_INVESTED'
                          WHEN o < 0.97 THEN 'COLLECTIVE' ELSE 'CENTRAL_SOE' END,
@@ -267,11 +277,8 @@ public final class ReadsAtScaleBenchmark {
                 FROM (SELECT g, random() k, random() rg, random() rc, random() ri, random() o, random() s, random() t,
                              random() st, random() rs
                       FROM generate_series(1, %d) g OFFSET 0) r,
-                     (SELECT array_agg(code) FILTER (WHERE code LIKE '4201%%') wuhan,
-                             array_agg(code) FILTER (WHERE code LIKE '42%%' AND code NOT LIKE '4201%%') hubei,
-                             array_agg(code) FILTER (WHERE code NOT LIKE '42%%') rest
-                      FROM region WHERE county_level) c
-                """.formatted(industries, rows));
+                     %s
+                """.formatted(COUNTY_OF_ROW, industries, rows, countiesByPart("(SELECT code FROM region WHERE county_level)")));
         execute(db, "VACUUM ANALYZE enterprise");
         LOG.info(String.format("Seeded %,d organisations in %.0f s (with VACUUM ANALYZE)", rows,
                 (System.nanoTime() - start) / 1e9));
@@ -295,9 +302,7 @@ public final class ReadsAtScaleBenchmark {
                     CASE WHEN st < 0.45 THEN q ELSE 0 END,
                     CASE WHEN u < 0.10 THEN 'CRITICAL' WHEN u < 0.40 THEN 'HIGH' ELSE 'NORMAL' END,
                     floor(u * 30)::int,
-                    CASE WHEN rg < 0.15 THEN c.wuhan[1 + floor(rc * cardinality(c.wuhan))::int]
-                         WHEN rg < 0.40 THEN c.hubei[1 + floor(rc * cardinality(c.hubei))::int]
-                         ELSE c.rest[1 + floor(rc * cardinality(c.rest))::int] END,
+                    %s,
                     current_date + floor(u * 14)::int,
                     CASE WHEN st < 0.45 THEN 'FULFILLED' WHEN st < 0.60 THEN 'ALLOCATED' WHEN st < 0.70 THEN 'PARTIALLY_ALLOCATED'
                          WHEN st < 0.90 THEN 'OPEN' ELSE 'CANCELLED' END,
@@ -306,11 +311,8 @@ public final class ReadsAtScaleBenchmark {
                              2 + floor(random() * 9998)::bigint q
                       FROM generate_series(1, %d) g OFFSET 0) r,
                      (SELECT array_agg(code ORDER BY created_at, code) codes FROM supply_item) i,
-                     (SELECT array_agg(code) FILTER (WHERE code LIKE '4201%%') wuhan,
-                             array_agg(code) FILTER (WHERE code LIKE '42%%' AND code NOT LIKE '4201%%') hubei,
-                             array_agg(code) FILTER (WHERE code NOT LIKE '42%%') rest
-                      FROM counties) c
-                """.formatted(rows).replace("FROM counties", "FROM (VALUES " + counties(registry) + ") AS counties (code)"));
+                     %s
+                """.formatted(COUNTY_OF_ROW, rows, countiesByPart("(VALUES " + counties(registry) + ")")));
         execute(db, "VACUUM ANALYZE supply_request");
         LOG.info(String.format("Seeded %,d supply requests in %.0f s (with VACUUM ANALYZE)", rows,
                 (System.nanoTime() - start) / 1e9));
@@ -326,6 +328,15 @@ public final class ReadsAtScaleBenchmark {
             }
         }
         return values.toString();
+    }
+
+    /** The three parts COUNTY_OF_ROW draws from, as the row c, out of {@code counties}: a relation of one column of codes. */
+    private static String countiesByPart(String counties) {
+        return """
+                (SELECT array_agg(code) FILTER (WHERE code LIKE '4201%') wuhan,
+                        array_agg(code) FILTER (WHERE code LIKE '42%' AND code NOT LIKE '4201%') hubei,
+                        array_agg(code) FILTER (WHERE code NOT LIKE '42%') rest
+                 FROM """ + counties + " AS counties (code)) c";
     }
 
     private static void execute(Connection db, String sql) throws SQLException {
@@ -376,6 +387,24 @@ public final class ReadsAtScaleBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** Asks for the page, finds the statement the service sent for it and explains it. */
+    private static Plan planOf(HttpClient http, Connection db, Case c, String cursor) throws Exception {
+        get(http, c, cursor);
+        String sql = lastListQuery(db, c);
+        List<String> binds = new ArrayList<>();
+        if (cursor != null) {
+            binds.add("'" + Cursor.decode(cursor) + "'");
+        }
+        binds.addAll(c.binds());
+        String plan = sql == null ? "(the list's SQL was not found in pg_stat_activity)" : explain(db, sql, binds);
+        Set<String> sources = new LinkedHashSet<>();
+        Matcher m = PLAN_SOURCE.matcher(plan);
+        while (m.find()) {
+            sources.add(m.group(1).replaceAll("^.* (using|on) ", ""));
+        }
+        return new Plan(sql, plan, sources);
+    }
+
     /**
      * The list's SQL as the service sent it (with $n placeholders): the last statement of the
      * service's connection that ran it most recently.
@@ -424,20 +453,22 @@ public final class ReadsAtScaleBenchmark {
         return plan.toString();
     }
 
-    private static void print(List<Measured> results, int rows, int tries, EmbeddedDatabase database) {
+    private static void print(List<Measured> results, int rows, int tries, EmbeddedDatabase database,
+            List<String> dropped) {
         StringBuilder out = new StringBuilder(String.format("%n%nReads at %,d rows each, page of %d, median of %d tries; "
-                + "PostgreSQL fsync=%s synchronous_commit=%s shared_buffers=%s work_mem=%s%n%n", rows, PAGE, tries,
-                database.setting("fsync"), database.setting("synchronous_commit"), database.setting("shared_buffers"),
-                database.setting("work_mem")));
-        out.append("| endpoint | filter | rows matching | first page ms | deep page ms (depth) | plan reads |\n");
-        out.append("|---|---|---:|---:|---:|---|\n");
+                + "PostgreSQL fsync=%s synchronous_commit=%s shared_buffers=%s work_mem=%s; indexes dropped: %s%n%n", rows,
+                PAGE, tries, database.setting("fsync"), database.setting("synchronous_commit"),
+                database.setting("shared_buffers"), database.setting("work_mem"), dropped.isEmpty() ? "none" : dropped));
+        out.append("| endpoint | filter | rows matching | first page ms | deep page ms (depth) | first page reads | deep page reads |\n");
+        out.append("|---|---|---:|---:|---:|---|---|\n");
         for (Measured m : results) {
-            out.append(String.format("| %s | %s | %,d | %.1f | %.1f (%,d) | %s |%n", m.c().path(), m.c().label(), m.rows(),
-                    m.firstMs(), m.deepMs(), m.depth(), String.join(", ", m.sources())));
+            out.append(String.format("| %s | %s | %,d | %.1f | %.1f (%,d) | %s | %s |%n", m.c().path(), m.c().label(),
+                    m.rows(), m.firstMs(), m.deepMs(), m.depth(), String.join(", ", m.first().sources()),
+                    String.join(", ", m.deep().sources())));
         }
         for (Measured m : results) {
-            out.append(String.format("%n### %s %s, deep page%n%n```%n%s%n%n%s```%n", m.c().path(), m.c().label(),
-                    m.sql(), m.plan()));
+            out.append(String.format("%n### %s %s%n%nFirst page:%n%n```%n%s%n%n%s```%n%nDeep page:%n%n```%n%s%n%n%s```%n",
+                    m.c().path(), m.c().label(), m.first().sql(), m.first().plan(), m.deep().sql(), m.deep().plan()));
         }
         LOG.info(out.toString());
     }
