@@ -174,52 +174,60 @@ public final class ReadsAtScaleBenchmark {
 
     private static List<Case> cases(String registry, String supply, String registryAdmin, String registryHubei,
             String supplyAdmin, String supplyHubei, String topItem) {
-        String e = "/api/v1/enterprises";
-        String r = "/api/v1/supply-requests";
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "administrator, no filter", "", "true", List.of()));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "region=42 (Hubei)", "region=42",
-                "region_code LIKE '42%'", List.of("'42%'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "region=4201 (Wuhan)", "region=4201",
-                "region_code LIKE '4201%'", List.of("'4201%'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "region=420102 (Jiang'an)", "region=420102",
-                "region_code LIKE '420102%'", List.of("'420102%'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "industry=MEDICAL_SUPPLIES",
-                "industry=MEDICAL_SUPPLIES", "industry = 'MEDICAL_SUPPLIES'", List.of("'MEDICAL_SUPPLIES'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "industry=OTHER (rare)", "industry=OTHER",
-                "industry = 'OTHER'", List.of("'OTHER'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "tier=KEY_INDUSTRY", "tier=KEY_INDUSTRY",
-                "priority_tier = 'KEY_INDUSTRY'", List.of("'KEY_INDUSTRY'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "size=SMALL", "size=SMALL",
-                "size_class = 'SMALL'", List.of("'SMALL'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "status=SUSPENDED", "status=SUSPENDED",
-                "status = 'SUSPENDED'", List.of("'SUSPENDED'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "kind=HEALTH_INSTITUTION",
-                "kind=HEALTH_INSTITUTION", "kind = 'HEALTH_INSTITUTION'", List.of("'HEALTH_INSTITUTION'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "resumption_status=RESUMING",
-                "resumption_status=RESUMING", "resumption_status = 'RESUMING'", List.of("'RESUMING'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryAdmin, "region=4201&size=MICRO",
-                "region=4201&size=MICRO", "region_code LIKE '4201%' AND size_class = 'MICRO'", List.of("'4201%'", "'MICRO'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryHubei, "authority of 42, no filter", "",
-                "region_code LIKE '42%'", List.of("'42%'")));
-        cases.add(new Case(registry, "registry", "enterprise", e, registryHubei, "authority of 42, status=SUSPENDED",
-                "status=SUSPENDED", "region_code LIKE '42%' AND status = 'SUSPENDED'", List.of("'42%'", "'SUSPENDED'")));
+        cases.add(enterprises(registry, registryAdmin, "administrator, no filter", "", "true"));
+        cases.add(enterprises(registry, registryAdmin, "region=42 (Hubei)", "region=42",
+                "region_code LIKE '42%'", "'42%'"));
+        cases.add(enterprises(registry, registryAdmin, "region=4201 (Wuhan)", "region=4201",
+                "region_code LIKE '4201%'", "'4201%'"));
+        cases.add(enterprises(registry, registryAdmin, "region=420102 (Jiang'an)", "region=420102",
+                "region_code LIKE '420102%'", "'420102%'"));
+        cases.add(enterprises(registry, registryAdmin, "industry=MEDICAL_SUPPLIES",
+                "industry=MEDICAL_SUPPLIES", "industry = 'MEDICAL_SUPPLIES'", "'MEDICAL_SUPPLIES'"));
+        cases.add(enterprises(registry, registryAdmin, "industry=OTHER (rare)", "industry=OTHER",
+                "industry = 'OTHER'", "'OTHER'"));
+        cases.add(enterprises(registry, registryAdmin, "tier=KEY_INDUSTRY", "tier=KEY_INDUSTRY",
+                "priority_tier = 'KEY_INDUSTRY'", "'KEY_INDUSTRY'"));
+        cases.add(enterprises(registry, registryAdmin, "size=SMALL", "size=SMALL",
+                "size_class = 'SMALL'", "'SMALL'"));
+        cases.add(enterprises(registry, registryAdmin, "status=SUSPENDED", "status=SUSPENDED",
+                "status = 'SUSPENDED'", "'SUSPENDED'"));
+        cases.add(enterprises(registry, registryAdmin, "kind=HEALTH_INSTITUTION",
+                "kind=HEALTH_INSTITUTION", "kind = 'HEALTH_INSTITUTION'", "'HEALTH_INSTITUTION'"));
+        cases.add(enterprises(registry, registryAdmin, "resumption_status=RESUMING",
+                "resumption_status=RESUMING", "resumption_status = 'RESUMING'", "'RESUMING'"));
+        cases.add(enterprises(registry, registryAdmin, "region=4201&size=MICRO",
+                "region=4201&size=MICRO", "region_code LIKE '4201%' AND size_class = 'MICRO'", "'4201%'", "'MICRO'"));
+        cases.add(enterprises(registry, registryHubei, "authority of 42, no filter", "",
+                "region_code LIKE '42%'", "'42%'"));
+        cases.add(enterprises(registry, registryHubei, "authority of 42, status=SUSPENDED",
+                "status=SUSPENDED", "region_code LIKE '42%' AND status = 'SUSPENDED'", "'42%'", "'SUSPENDED'"));
 
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyAdmin, "administrator, no filter", "", "true", List.of()));
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyAdmin, "item=" + topItem, "item=" + topItem,
-                "item_code = '" + topItem + "'", List.of("'" + topItem + "'")));
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyAdmin, "status=FULFILLED", "status=FULFILLED",
-                "status = 'FULFILLED'", List.of("'FULFILLED'")));
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyAdmin, "status=CANCELLED", "status=CANCELLED",
-                "status = 'CANCELLED'", List.of("'CANCELLED'")));
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyAdmin, "item=" + topItem + "&status=OPEN",
+        cases.add(requests(supply, supplyAdmin, "administrator, no filter", "", "true"));
+        cases.add(requests(supply, supplyAdmin, "item=" + topItem, "item=" + topItem,
+                "item_code = '" + topItem + "'", "'" + topItem + "'"));
+        cases.add(requests(supply, supplyAdmin, "status=FULFILLED", "status=FULFILLED",
+                "status = 'FULFILLED'", "'FULFILLED'"));
+        cases.add(requests(supply, supplyAdmin, "status=CANCELLED", "status=CANCELLED",
+                "status = 'CANCELLED'", "'CANCELLED'"));
+        cases.add(requests(supply, supplyAdmin, "item=" + topItem + "&status=OPEN",
                 "item=" + topItem + "&status=OPEN", "item_code = '" + topItem + "' AND status = 'OPEN'",
-                List.of("'" + topItem + "'", "'OPEN'")));
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyHubei, "authority of 42, no filter", "",
-                "delivery_region LIKE '42%'", List.of("'42%'")));
-        cases.add(new Case(supply, "supply", "supply_request", r, supplyHubei, "authority of 42, status=OPEN", "status=OPEN",
-                "delivery_region LIKE '42%' AND status = 'OPEN'", List.of("'42%'", "'OPEN'")));
+                "'" + topItem + "'", "'OPEN'"));
+        cases.add(requests(supply, supplyHubei, "authority of 42, no filter", "",
+                "delivery_region LIKE '42%'", "'42%'"));
+        cases.add(requests(supply, supplyHubei, "authority of 42, status=OPEN", "status=OPEN",
+                "delivery_region LIKE '42%' AND status = 'OPEN'", "'42%'", "'OPEN'"));
         return cases;
+    }
+
+    private static Case enterprises(String registry, String token, String label, String query, String where,
+            String... binds) {
+        return new Case(registry, "registry", "enterprise", "/api/v1/enterprises", token, label, query, where, List.of(binds));
+    }
+
+    private static Case requests(String supply, String token, String label, String query, String where, String... binds) {
+        return new Case(supply, "supply", "supply_request", "/api/v1/supply-requests", token, label, query, where,
+                List.of(binds));
     }
 
     private static String token(KeyPair keys, String service, String regionScope) {
