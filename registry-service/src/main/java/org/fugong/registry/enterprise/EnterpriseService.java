@@ -22,6 +22,7 @@ import org.fugong.platform.paging.Page;
 import org.fugong.platform.paging.ScopedFilter;
 import org.fugong.platform.problem.ProblemException;
 import org.fugong.platform.security.Caller;
+import org.fugong.platform.security.RegionScope;
 import org.fugong.platform.standards.Uscc;
 import org.fugong.registry.enterprise.api.EnterpriseView;
 import org.fugong.registry.enterprise.api.RegisterEnterprise;
@@ -126,8 +127,14 @@ public class EnterpriseService {
     }
 
     public Page<EnterpriseView> list(Caller caller, Filter filter, String cursor, int limit) {
+        // A county's full code is one value of region_code (always six digits): "=" lets enterprise_region
+        // give the page in id order, where a prefix spanning several codes must be sorted or read from the
+        // primary key (docs/benchmarks.md, "Reads at a million rows").
+        String region = filter.region() == null ? null : RegionScope.prefixOf(filter.region());
+        boolean oneCode = region != null && region.length() == 6;
         ScopedFilter where = ScopedFilter.forCaller(caller, "regionCode", "id", cursor)
-                .prefix("regionCode", filter.region())
+                .prefix("regionCode", oneCode ? null : region)
+                .equal("regionCode", oneCode ? region : null)
                 .equal("industry", filter.industry())
                 .equal("priorityTier", filter.tier())
                 .equal("sizeClass", filter.size())
