@@ -69,8 +69,10 @@ final class Contract {
                 suite.suite().supply(), "logistics", suite.suite().logistics(), "finance", suite.suite().finance());
         for (Map.Entry<String, ServiceProcess> service : byDatabase.entrySet()) {
             OpenAPI own = parse(fetch(service.getValue().baseUrl() + "/q/openapi?format=json"));
+            String base = service.getValue().baseUrl();
             forEachOperation(own, (method, path, operation) -> {
-                roles.put(method + " " + path, rolesOf(operation));
+                roles.put(method + " " + path, method.equals("GET") && openWithoutToken(base, path) ? new TreeSet<>(ROLES)
+                        : rolesOf(operation));
                 services.put(method + " " + path, service.getKey());
             });
         }
@@ -137,6 +139,24 @@ final class Contract {
         }
         // No role named: @PermitAll, or open to any authenticated caller.
         return roles.isEmpty() ? new TreeSet<>(ROLES) : roles;
+    }
+
+    /**
+     * Whether the service itself answers the read without any token: a {@code @PermitAll} method of
+     * a class whose {@code @RolesAllowed} the service's document still names as its security (the
+     * pass keys, the revocation list). Asked of the service directly, where no rate limit applies.
+     */
+    private static boolean openWithoutToken(String base, String path) {
+        String concrete = path.replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + concrete)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() != 401;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private interface OperationVisitor {

@@ -120,7 +120,7 @@ class ContractFuzzTest {
     /** The answer's status; -1 when there was none in time, -2 when the connection closed without one. */
     private int send(FuzzCases.Case c, String apiKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + c.target())).timeout(Duration.ofSeconds(30)).header("X-Api-Key", apiKey)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json, */*;q=0.1");
         c.headers().forEach(request::header);
         if (c.contentType() != null) {
             request.header("Content-Type", c.contentType());

@@ -211,7 +211,11 @@ final class FuzzCases {
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
             return JSON.valueToTree(schema.getEnum().get(random.nextInt(schema.getEnum().size())));
         }
-        if (schema.getExample() != null && random.nextBoolean()) {
+        // The contract's own example is the surest valid value (OpenAPI 3.1 "examples", 3.0 "example").
+        if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
+            return JSON.valueToTree(schema.getExamples().get(0));
+        }
+        if (schema.getExample() != null) {
             return JSON.valueToTree(schema.getExample());
         }
         String type = Contract.type(schema);

@@ -129,7 +129,9 @@ class ScopeProbeTest {
                     probes++;
                     Probe answer = send("BOLA", operation, operation.method(), target, validBody(operation), contentType(operation),
                             intruder.keys.get(role));
-                    if (answer.status != 404 && answer.status != 403) {
+                    // A 400 is the body refused by validation before any lookup: nothing reached, and no
+                    // row changed (send checks); the tally counts them apart from the 403/404s.
+                    if (answer.status != 404 && answer.status != 403 && answer.status != 400) {
                         wrong.add(role + " of " + intruder.tag + ": " + answer);
                     }
                 }
@@ -202,8 +204,10 @@ class ScopeProbeTest {
     @Test
     void oversizedPagesCursorsAndArraysAreRefused() throws Exception {
         List<String> wrong = new ArrayList<>();
+        String codeKeyCursor = java.util.Base64.getUrlEncoder().encodeToString(("k:" + "9".repeat(40))
+                .getBytes(StandardCharsets.UTF_8));
         List<String> cursors = List.of("x".repeat(3_000), "AAAAAAAAAAAAAAAA", "%00", "eyJvZmZzZXQiOjk5OTk5OTk5OTl9",
-                java.util.Base64.getUrlEncoder().encodeToString(("k:" + "9".repeat(40)).getBytes(StandardCharsets.UTF_8)),
+                codeKeyCursor,
                 java.util.Base64.getUrlEncoder().encodeToString(UUID.randomUUID().toString().repeat(50)
                         .getBytes(StandardCharsets.UTF_8)));
         byte[] huge = ("{\"items\":[1" + ",1".repeat(999_999) + "]}").getBytes(StandardCharsets.UTF_8);
@@ -222,7 +226,12 @@ class ScopeProbeTest {
                 for (String cursor : cursors) {
                     Probe answer = send("cursor", operation, "GET", target + "?cursor=" + java.net.URLEncoder.encode(cursor,
                             StandardCharsets.UTF_8), null, null, owner.keys.get(role));
-                    if (answer.status != 400 || answer.took.compareTo(QUICK) > 0) {
+                    // Refused (400; 404 on a list below a record that is not there), or, on a list keyed by a
+                    // code (regions, catalogue), a well-formed "after this code" read as one index seek:
+                    // keyset paging has no depth to be expensive at.
+                    boolean refused = answer.status == 400 || answer.status == 404;
+                    boolean keysetRead = answer.status == 200 && cursor.equals(codeKeyCursor);
+                    if (!(refused || keysetRead) || answer.took.compareTo(QUICK) > 0) {
                         wrong.add("cursor " + cursor.substring(0, Math.min(40, cursor.length())) + " as " + role + ": " + answer);
                     }
                 }
@@ -347,7 +356,7 @@ class ScopeProbeTest {
     private Probe send(String kind, Contract.Operation operation, String method, String target, byte[] body,
             String contentType, String apiKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + target))
-                .timeout(Duration.ofSeconds(30)).header("X-Api-Key", apiKey).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30)).header("X-Api-Key", apiKey).header("Accept", "application/json, */*;q=0.1")
                 .header("If-Match", "*");
         if (body != null) {
             request.header("Content-Type", contentType == null ? "application/json" : contentType);

@@ -111,7 +111,8 @@ final class Tenant {
                 "driver", Map.of("name", "王建国", "phone", "13907231234", "id_number",
                         first17 + org.fugong.platform.standards.ResidentId.checkCharacter(first17)),
                 "cargo_category", "MEDICAL_SUPPLIES", "cargo_description", "masks for the abuse suite " + tag,
-                "route", List.of(county), "valid_from", today.toString(), "valid_until", today.plusDays(3).toString()));
+                // to a county of the same province: Dongxihu (Wuhan) or Shangcheng (Hangzhou)
+                "route", List.of(county, province.equals("42") ? "420112" : "330102"), "valid_from", today.toString(), "valid_until", today.plusDays(3).toString()));
         records.put("green-passes", "/api/v1/green-passes/" + pass.get("id").asText());
         JsonNode checkpoint = as("AUTHORITY").post("/api/v1/checkpoints", Map.of("name", "abuse checkpoint " + tag,
                 "county_code", county, "kind", "EXPRESSWAY_TOLL_STATION"));
