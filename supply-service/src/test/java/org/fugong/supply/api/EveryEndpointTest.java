@@ -184,6 +184,8 @@ class EveryEndpointTest {
                 .post("/api/v1/supply-requests").then(), 400)
                 .body("errors[0].field", equalTo("item_code"))
                 .body("errors[0].message", startsWith("must not contain the NUL character"));
+        problem(Api.as(TestJwt.admin()).urlEncodingEnabled(false).get("/api/v1/supply-gaps?item=%00%00").then(), 400)
+                .body("errors[0].field", equalTo("item"));
     }
 
     @Test
