@@ -127,6 +127,11 @@ final class RunningSuite implements AutoCloseable {
         return suite;
     }
 
+    /** The suite's PostgreSQL, for tests that count what the services hold. */
+    EmbeddedDatabase database() {
+        return database;
+    }
+
     String gatewayUrl() {
         return suite.gateway().baseUrl();
     }

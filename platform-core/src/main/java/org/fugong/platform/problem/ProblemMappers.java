@@ -196,6 +196,8 @@ public class ProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known property";
+        } else if (e instanceof NoNulStrings.NulInString) {
+            message = "must not contain the NUL character (U+0000)";
         } else if (e.getCause() instanceof InputCoercionException) {
             message = "is out of range";
         } else if (e instanceof ValueInstantiationException && e.getCause() != null

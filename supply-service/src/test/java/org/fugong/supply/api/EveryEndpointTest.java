@@ -175,6 +175,19 @@ class EveryEndpointTest {
                 .body("errors[0].field", equalTo("cursor"));
     }
 
+    /** Issue 17's fuzzer: U+0000 reached PostgreSQL, whose text refuses it, as a 500. */
+    @Test
+    void aNulCharacterInABodyIsA400NamingTheFieldNotADatabaseError() {
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
+        problem(Api.as(Api.hospital(hospital)).contentType(ContentType.JSON)
+                .body("{\"item_code\": \"\\u0000\", \"quantity\": 5, \"urgency\": \"CRITICAL\"}")
+                .post("/api/v1/supply-requests").then(), 400)
+                .body("errors[0].field", equalTo("item_code"))
+                .body("errors[0].message", startsWith("must not contain the NUL character"));
+        problem(Api.as(TestJwt.admin()).urlEncodingEnabled(false).get("/api/v1/supply-gaps?item=%00%00").then(), 400)
+                .body("errors[0].field", equalTo("item"));
+    }
+
     @Test
     void theOpenApiDocumentDescribesEveryOperation() {
         JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
