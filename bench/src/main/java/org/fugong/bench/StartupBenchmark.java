@@ -22,15 +22,20 @@ import org.fugong.launcher.ServiceProcess;
 import org.fugong.launcher.Suite;
 
 /**
- * Start-up and memory of each service alone, as the run command starts it (issue 16, item 5): on the
- * embedded PostgreSQL and Kafka, each service is started once to create its schema and data, stopped,
- * and started again — that second start, with its data present, is the figure: wall time from
- * launching {@code java} to the first 200 from {@code /q/health/ready} (polled every 20 ms). Then one
- * minute of load (4 clients in a closed loop on one of its list endpoints, with a token minted for
- * it), and its resident memory (VmRSS from /proc) after that minute. Extra JVM flags for every
- * service, to compare settings in one run: {@code -Dbench.jvm-options="..."} (JDK_JAVA_OPTIONS of
- * the child; the run command's own {@code -Xmx} comes after them and wins). Prints figures; never
- * fails on them.
+ * Start-up and memory of each service alone, as the run command starts it (issue 16, item 5), with
+ * the run command's JVM flags against others, in one run: on the embedded PostgreSQL and Kafka, each
+ * service is started once to create its schema and data, stopped, and then started again with each
+ * set of flags in turn, {@code bench.rounds} times, interleaved. A start is the wall time from
+ * launching {@code java} to the first 200 from {@code /q/health/ready} (polled every 20 ms). Then,
+ * with each set of flags, one minute of load (4 clients in a closed loop on one of its list endpoints)
+ * and its resident memory (VmRSS from /proc) after that minute. The gateway is measured the same way,
+ * with the registry behind it, its load a registry list through it with the bootstrap key.
+ * <p>
+ * The sets of flags: {@code before} (only {@code -Xmx512m}, the run command's flags until this
+ * benchmark), {@code chosen} ({@link ServiceProcess#jvmOptions}), and {@code -Dbench.try="..."} as a
+ * third, {@code tried} (with {@code -XX:NativeMemoryTracking=summary} among them, the JVM's account of
+ * its memory is printed after the load). {@code -Dbench.only=registry,gateway} measures only those.
+ * Prints figures; never fails on them.
  */
 public final class StartupBenchmark {
 
@@ -39,59 +44,113 @@ public final class StartupBenchmark {
     /** What each service's minute of load reads: a list of its own, cheap for an empty-ish database. */
     private static final Map<String, String> LOAD = Map.of("registry", "/api/v1/enterprises?limit=20",
             "supply", "/api/v1/supply-requests?limit=20", "logistics", "/api/v1/checkpoints?limit=20",
-            "finance", "/api/v1/policies?limit=20");
+            "finance", "/api/v1/policies?limit=20", "gateway", "/api/v1/enterprises?limit=20");
 
     private StartupBenchmark() {
     }
 
-    record Figures(String service, long firstStartMillis, long startMillis, double loadPerSecond, long rssMegabytes) {
+    record Figures(String service, String flags, long firstStartMillis, List<Long> startMillis, double loadPerSecond,
+            long rssMegabytes) {
+
+        long medianStart() {
+            List<Long> sorted = startMillis.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Duration load = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "60")));
-        String jvmOptions = System.getProperty("bench.jvm-options", "");
+        int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
+        String tried = System.getProperty("bench.try", "");
+        List<String> only = List.of(System.getProperty("bench.only", "registry,supply,logistics,finance,gateway")
+                .split(","));
         Path work = Files.createTempDirectory("fugong-startup");
         try (EmbeddedDatabase database = EmbeddedDatabase.temporary(false);
                 EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
-            Map<String, String> every = new java.util.HashMap<>(Map.of("QUARKUS_LOG_LEVEL", "WARN"));
-            if (!jvmOptions.isBlank()) {
-                every.put("JDK_JAVA_OPTIONS", jvmOptions);
-            }
+            // The gateway's limits raised so that the minute of load measures it, not its 429s.
+            Map<String, String> every = new java.util.HashMap<>(Map.of("QUARKUS_LOG_LEVEL", "WARN",
+                    "FUGONG_GATEWAY_RATE_LIMIT_TIERS_STANDARD_RATE", "1000000",
+                    "FUGONG_GATEWAY_RATE_LIMIT_TIERS_STANDARD_BURST", "1000000",
+                    "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_RATE", "1000000",
+                    "FUGONG_GATEWAY_RATE_LIMIT_TIERS_PARTNER_BURST", "1000000",
+                    "FUGONG_ADDRESS_RATE", "1000000", "FUGONG_ADDRESS_BURST", "1000000"));
             Suite suite = Suite.wire(Path.of("").toAbsolutePath(), work.resolve("jwt"), work.resolve("logs"),
                     Suite.Ports.free(), database, kafka, every);
             KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             List<Figures> all = new ArrayList<>();
-            for (ServiceProcess service : List.of(suite.registry(), suite.supply(), suite.logistics(), suite.finance())) {
+            for (ServiceProcess service : List.of(suite.registry(), suite.supply(), suite.logistics(), suite.finance(),
+                    suite.gateway())) {
                 String audience = service.name().replace("-service", "");
+                if (!only.contains(audience)) {
+                    continue;
+                }
+                Map<String, List<String>> flags = new java.util.LinkedHashMap<>();
+                flags.put("before", List.of("-Xmx512m"));
+                flags.put("chosen", ServiceProcess.jvmOptions(appDirectory(service)));
+                if (!tried.isBlank()) {
+                    flags.put("tried", List.of(tried.trim().split("\\s+")));
+                }
+                boolean viaGateway = service == suite.gateway();
+                if (viaGateway) { // the gateway's load goes through to the registry, started as the run command does
+                    suite.registry().useJvmOptions(ServiceProcess.jvmOptions(appDirectory(suite.registry())));
+                    timedStart(suite.registry(), http);
+                }
+                service.useJvmOptions(flags.get("chosen"));
                 long first = timedStart(service, http);
                 service.stop();
-                long again = timedStart(service, http);
+                Map<String, List<Long>> starts = new java.util.LinkedHashMap<>();
+                for (int round = 0; round < rounds; round++) {
+                    for (Map.Entry<String, List<String>> set : flags.entrySet()) {
+                        service.useJvmOptions(set.getValue());
+                        starts.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).add(timedStart(service, http));
+                        service.stop();
+                    }
+                }
                 String token = DevJwt.as("ADMIN").subject("bench").audience(audience).issuer(Suite.ISSUER)
                         .signedWith(keys.getPrivate()).expiresIn(Duration.ofHours(1)).token();
                 URI list = URI.create(service.baseUrl() + LOAD.get(audience));
-                ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, 4, load,
-                        i -> HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token).GET().build(), 200);
-                long rss = rssMegabytes(service.handle().orElseThrow());
-                service.stop();
-                Figures f = new Figures(audience, first, again, r.throughput(), rss);
-                LOG.info(() -> f.toString());
-                all.add(f);
+                for (Map.Entry<String, List<String>> set : flags.entrySet()) {
+                    service.useJvmOptions(set.getValue());
+                    timedStart(service, http);
+                    ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, 4, load, i -> (viaGateway
+                            ? HttpRequest.newBuilder(list).header("X-Api-Key", suite.adminKey())
+                            : HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token)).GET().build(),
+                            200);
+                    long rss = rssMegabytes(service.handle().orElseThrow());
+                    if (set.getValue().stream().anyMatch(flag -> flag.startsWith("-XX:NativeMemoryTracking"))) {
+                        LOG.info(nativeMemory(service.handle().orElseThrow()));
+                    }
+                    service.stop();
+                    Figures f = new Figures(audience, set.getKey(), first, starts.get(set.getKey()), r.throughput(), rss);
+                    LOG.info(() -> f + " (" + r.failed() + " failed, flags " + String.join(" ", set.getValue()) + ")");
+                    all.add(f);
+                }
+                if (viaGateway) {
+                    suite.registry().stop();
+                }
             }
-            StringBuilder table = new StringBuilder(String.format("%nEach service alone, JDK_JAVA_OPTIONS=\"%s\":%n",
-                    jvmOptions));
-            table.append("| service | first start (empty database) | start with data present | GET under load, 4 clients | RSS after the load |\n");
-            table.append("|---|---|---|---|---|\n");
+            StringBuilder table = new StringBuilder(String.format("%nEach service alone (the gateway with the registry"
+                    + " behind it), %d rounds of starts, %d s of load:%n", rounds, load.toSeconds()));
+            table.append("| service | flags | first start (empty database) | start with data present, median (each round) "
+                    + "| GET under load, 4 clients | RSS after the load |\n");
+            table.append("|---|---|---|---|---|---|\n");
             for (Figures f : all) {
-                table.append(String.format("| %s | %,d ms | **%,d ms** | %.0f req/s | **%d MB** |%n", f.service(),
-                        f.firstStartMillis(), f.startMillis(), f.loadPerSecond(), f.rssMegabytes()));
+                table.append(String.format("| %s | %s | %,d ms | **%,d ms** (%s) | %.0f req/s | **%d MB** |%n",
+                        f.service(), f.flags(), f.firstStartMillis(), f.medianStart(),
+                        f.startMillis().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                        f.loadPerSecond(), f.rssMegabytes()));
             }
-            table.append("targets: start < 2,000 ms, RSS < 200 MB");
+            table.append("targets: start < 2,000 ms, RSS < 200 MB; flags chosen: ")
+                    .append(String.join(" ", ServiceProcess.jvmOptions(Path.of("<app>"))));
             LOG.info(table::toString);
         }
     }
 
+    private static Path appDirectory(ServiceProcess service) {
+        return Path.of(service.name(), "target", "quarkus-app").toAbsolutePath();
+    }
     /** Launches the service and waits for its readiness; the wall time in milliseconds. */
     private static long timedStart(ServiceProcess service, HttpClient http) throws Exception {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
@@ -115,6 +174,15 @@ public final class StartupBenchmark {
                     .join();
         }
         throw new IllegalStateException(service.name() + " was not ready within 3 minutes; see " + service.log());
+    }
+
+    /** The JVM's own account of its memory by part (jcmd VM.native_memory), for a run with tracking on. */
+    private static String nativeMemory(ProcessHandle jvm) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(jvm.pid()), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return out;
     }
 
     private static long rssMegabytes(ProcessHandle jvm) throws IOException {

@@ -41,7 +41,7 @@ public final class Launcher {
             return;
         }
         Path root = Path.of("").toAbsolutePath();
-        Path home = Path.of(env("FUGONG_HOME", root.resolve(".fugong").toString()));
+        Path home = Path.of(env("FUGONG_HOME", root.resolve(".fugong").toString())).toAbsolutePath();
         int pgPort = Integer.parseInt(env("FUGONG_PG_PORT", "15432"));
         int kafkaPort = Integer.parseInt(env("FUGONG_KAFKA_PORT", "19092"));
         int registryPort = Integer.parseInt(env("FUGONG_REGISTRY_PORT", "8081"));

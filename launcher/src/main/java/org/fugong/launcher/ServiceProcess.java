@@ -26,6 +26,7 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
+    private List<String> jvmOptions;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
@@ -34,6 +35,37 @@ public final class ServiceProcess {
         this.port = port;
         this.environment = environment;
         this.log = log;
+        this.jvmOptions = jvmOptions(jar.getParent());
+    }
+
+    /**
+     * The flags the run command starts a service with, given its fast-jar directory {@code appDir};
+     * the Dockerfiles' {@code JAVA_OPTS_APPEND} sets the same. Why each, and what they did, is in
+     * docs/benchmarks.md ("Start-up and memory").
+     * <ul>
+     * <li>Serial GC and a heap that starts small: a service holds little between requests, and G1's
+     * regions and remembered sets cost tens of megabytes of their own.</li>
+     * <li>Metaspace and code cache capped, 512 KB thread stacks, two compiler threads: most of a
+     * Quarkus service's footprint is the JVM's own memory, not its heap.</li>
+     * <li>{@code -XX:SharedArchiveFile}: the class-data archive Quarkus writes at build time
+     * ({@code quarkus.package.jar.appcds.enabled}), when there is one. It names the jar by the relative
+     * path it was made with, so the service runs from its fast-jar directory. {@code -Xshare:auto}
+     * ignores an archive another JDK made, rather than failing.</li>
+     * </ul>
+     */
+    public static List<String> jvmOptions(Path appDir) {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx160m",
+                "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2"));
+        if (Files.isRegularFile(appDir.resolve("app-cds.jsa"))) {
+            options.add("-XX:SharedArchiveFile=app-cds.jsa");
+            options.add("-Xshare:auto");
+        }
+        return options;
+    }
+
+    /** Starts the next run of this service with these JVM flags instead (to compare flags in one benchmark run). */
+    public void useJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
     }
 
     /**
@@ -102,10 +134,10 @@ public final class ServiceProcess {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        command.add(jar.getFileName().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
