@@ -27,13 +27,14 @@ import org.fugong.launcher.Suite;
  * service is started once to create its schema and data, stopped, and then started again with each
  * set of flags in turn, {@code bench.rounds} times, interleaved. A start is the wall time from
  * launching {@code java} to the first 200 from {@code /q/health/ready} (polled every 20 ms). Then,
- * with each set of flags, one minute of load (4 clients in a closed loop on one of its list endpoints)
- * and its resident memory (VmRSS from /proc) after that minute. The gateway is measured the same way,
+ * with each set of flags, one minute of load (4 clients in a closed loop on one of its list endpoints;
+ * the throughput is the second half-minute's, when the JIT has warmed up) and its resident memory
+ * (VmRSS from /proc) after that minute. The gateway is measured the same way,
  * with the registry behind it, its load a registry list through it with the bootstrap key.
  * <p>
  * The sets of flags: {@code before} (only {@code -Xmx512m}, the run command's flags until this
  * benchmark), {@code chosen} ({@link ServiceProcess#jvmOptions}), and {@code -Dbench.try="..."} as a
- * third, {@code tried} (with {@code -XX:NativeMemoryTracking=summary} among them, the JVM's account of
+ * third, {@code tried} (several sets apart with {@code |}: {@code tried 1}, {@code tried 2}, …) (with {@code -XX:NativeMemoryTracking=summary} among them, the JVM's account of
  * its memory is printed after the load). {@code -Dbench.only=registry,gateway} measures only those.
  * Prints figures; never fails on them.
  */
@@ -49,12 +50,23 @@ public final class StartupBenchmark {
     private StartupBenchmark() {
     }
 
-    record Figures(String service, String flags, long firstStartMillis, List<Long> startMillis, double loadPerSecond,
+    /** One start: wall time to ready, and the CPU the JVM used until then (steadier on a shared machine). */
+    record Start(long wallMillis, long cpuMillis) {
+    }
+
+    record Figures(String service, String flags, Start first, List<Start> starts, double loadPerSecond,
             long rssMegabytes) {
 
-        long medianStart() {
-            List<Long> sorted = startMillis.stream().sorted().toList();
-            return sorted.get(sorted.size() / 2);
+        long medianWall() {
+            return median(starts.stream().map(Start::wallMillis).toList());
+        }
+
+        long medianCpu() {
+            return median(starts.stream().map(Start::cpuMillis).toList());
+        }
+
+        private static long median(List<Long> values) {
+            return values.stream().sorted().toList().get(values.size() / 2);
         }
     }
 
@@ -89,8 +101,9 @@ public final class StartupBenchmark {
                 Map<String, List<String>> flags = new java.util.LinkedHashMap<>();
                 flags.put("before", List.of("-Xmx512m"));
                 flags.put("chosen", ServiceProcess.jvmOptions(appDirectory(service)));
-                if (!tried.isBlank()) {
-                    flags.put("tried", List.of(tried.trim().split("\\s+")));
+                String[] triedSets = tried.isBlank() ? new String[0] : tried.split("\\|");
+                for (int t = 0; t < triedSets.length; t++) {
+                    flags.put(triedSets.length == 1 ? "tried" : "tried " + (t + 1), List.of(triedSets[t].trim().split("\\s+")));
                 }
                 boolean viaGateway = service == suite.gateway();
                 if (viaGateway) { // the gateway's load goes through to the registry, started as the run command does
@@ -98,9 +111,9 @@ public final class StartupBenchmark {
                     timedStart(suite.registry(), http);
                 }
                 service.useJvmOptions(flags.get("chosen"));
-                long first = timedStart(service, http);
+                Start first = timedStart(service, http);
                 service.stop();
-                Map<String, List<Long>> starts = new java.util.LinkedHashMap<>();
+                Map<String, List<Start>> starts = new java.util.LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
                     for (Map.Entry<String, List<String>> set : flags.entrySet()) {
                         service.useJvmOptions(set.getValue());
@@ -114,10 +127,12 @@ public final class StartupBenchmark {
                 for (Map.Entry<String, List<String>> set : flags.entrySet()) {
                     service.useJvmOptions(set.getValue());
                     timedStart(service, http);
-                    ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, 4, load, i -> (viaGateway
+                    java.util.function.IntFunction<HttpRequest> get = i -> (viaGateway
                             ? HttpRequest.newBuilder(list).header("X-Api-Key", suite.adminKey())
-                            : HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token)).GET().build(),
-                            200);
+                            : HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token)).GET().build();
+                    // The first half warms the JIT up; the throughput is the second half's.
+                    ConstantRateLoad.saturate(http, 4, load.dividedBy(2), get, 200);
+                    ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, 4, load.dividedBy(2), get, 200);
                     long rss = rssMegabytes(service.handle().orElseThrow());
                     if (set.getValue().stream().anyMatch(flag -> flag.startsWith("-XX:NativeMemoryTracking"))) {
                         LOG.info(nativeMemory(service.handle().orElseThrow()));
@@ -134,13 +149,14 @@ public final class StartupBenchmark {
             StringBuilder table = new StringBuilder(String.format("%nEach service alone (the gateway with the registry"
                     + " behind it), %d rounds of starts, %d s of load:%n", rounds, load.toSeconds()));
             table.append("| service | flags | first start (empty database) | start with data present, median (each round) "
-                    + "| GET under load, 4 clients | RSS after the load |\n");
-            table.append("|---|---|---|---|---|---|\n");
+                    + "| CPU to ready, median | GET, second half of the load | RSS after the load |\n");
+            table.append("|---|---|---|---|---|---|---|\n");
             for (Figures f : all) {
-                table.append(String.format("| %s | %s | %,d ms | **%,d ms** (%s) | %.0f req/s | **%d MB** |%n",
-                        f.service(), f.flags(), f.firstStartMillis(), f.medianStart(),
-                        f.startMillis().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
-                        f.loadPerSecond(), f.rssMegabytes()));
+                table.append(String.format("| %s | %s | %,d ms | **%,d ms** (%s) | %,d ms | %.0f req/s | **%d MB** |%n",
+                        f.service(), f.flags(), f.first().wallMillis(), f.medianWall(),
+                        f.starts().stream().map(st -> String.valueOf(st.wallMillis()))
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        f.medianCpu(), f.loadPerSecond(), f.rssMegabytes()));
             }
             table.append("targets: start < 2,000 ms, RSS < 200 MB; flags chosen: ")
                     .append(String.join(" ", ServiceProcess.jvmOptions(Path.of("<app>"))));
@@ -151,8 +167,8 @@ public final class StartupBenchmark {
     private static Path appDirectory(ServiceProcess service) {
         return Path.of(service.name(), "target", "quarkus-app").toAbsolutePath();
     }
-    /** Launches the service and waits for its readiness; the wall time in milliseconds. */
-    private static long timedStart(ServiceProcess service, HttpClient http) throws Exception {
+    /** Launches the service and waits for its readiness. */
+    private static Start timedStart(ServiceProcess service, HttpClient http) throws Exception {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long started = System.nanoTime();
@@ -161,7 +177,13 @@ public final class StartupBenchmark {
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - started) / 1_000_000;
+                    long wall = (System.nanoTime() - started) / 1_000_000;
+                    // CPU to ready: on a shared machine, steadier than the wall time, and what a start costs.
+                    Duration cpu = service.handle().orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
+                    Map<String, Duration> byThread = ThreadCpu.of(List.of(service.handle().orElseThrow())).since(ThreadCpu.NONE);
+                    LOG.info(() -> String.format("%s ready in %,d ms, %,d ms of CPU: %s", service.name(), wall,
+                            cpu.toMillis(), Benchmarks.perRequest(byThread, 1)));
+                    return new Start(wall, cpu.toMillis());
                 }
             } catch (IOException notListeningYet) {
                 // the port is not open yet

@@ -29,7 +29,8 @@ final class ThreadCpu {
             Map.entry("C2 CompilerThre", COMPILERS),
             Map.entry("GC Thread", "GC and VM"),
             Map.entry("G1 ", "GC and VM"),
-            Map.entry("VM ", "GC and VM"));
+            Map.entry("VM ", "GC and VM"),
+            Map.entry("main", "main thread (start-up)"));
 
     /** CPU ticks per thread ("pid/tid" → group and ticks) and of the whole processes. */
     record Snapshot(Map<String, Map.Entry<String, Long>> threads, long total) {
@@ -56,6 +57,9 @@ final class ThreadCpu {
 
     private ThreadCpu() {
     }
+
+    /** Nothing yet: what {@link Snapshot#since} counts from for a process's whole life. */
+    static final Snapshot NONE = new Snapshot(Map.of(), 0);
 
     /** The threads of these JVMs now. */
     static Snapshot of(List<ProcessHandle> jvms) throws IOException {
