@@ -16,14 +16,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.fugong.platform.events.CloudEvent;
+import org.fugong.platform.problem.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes the handler's topics and its service's replay topics of them: each record is handled
  * through the {@link Inbox} (so a redelivered event has no second effect), retried a bounded number
  * of times, and otherwise sent to the service's own {@code <service>.dlq.<topic>} with the error in
- * its headers ({@link ConsumerNames}). Offsets are committed only after the records before them
- * were handled or dead-lettered.
+ * its headers ({@link ConsumerNames}) — unless the failure is the database being unavailable,
+ * which is not the event's fault: then it is tried again until the database answers. Offsets are
+ * committed only after the records before them were handled or dead-lettered.
  */
 public final class IdempotentConsumer implements Runnable {
 
@@ -183,6 +185,12 @@ public final class IdempotentConsumer implements Runnable {
                     LockSupport.parkNanos(retryBackoff.multipliedBy(attempt).toNanos());
                 }
             }
+        }
+        if (DatabaseUnavailable.causedBy(last)) {
+            // Not the event's fault: dead-lettering it would leave it unapplied until someone replays it.
+            // The batch is rewound and tried again (run()) until the database answers.
+            throw new IllegalStateException("Database unavailable handling " + record.topic() + "/" + record.partition()
+                    + "@" + record.offset(), last);
         }
         deadLetter(record, topic, last, maxAttempts);
     }

@@ -42,6 +42,8 @@ class ConsumerOutlivesBrokerOutageTest {
     private final MockProducer<String, String> deadLetters = new MockProducer<>(true, null, new StringSerializer(),
             new StringSerializer());
     private final AtomicInteger poisonAttempts = new AtomicInteger();
+    private final AtomicInteger databaseAttempts = new AtomicInteger();
+    private volatile boolean databaseAway = true;
     private final ConcurrentLinkedQueue<String> handled = new ConcurrentLinkedQueue<>();
     private IdempotentConsumer running;
 
@@ -57,7 +59,11 @@ class ConsumerOutlivesBrokerOutageTest {
         }
 
         @Override
-        public void handle(CloudEvent event) {
+        public void handle(CloudEvent event) throws Exception {
+            if (event.data().contains("database away") && databaseAway) {
+                databaseAttempts.incrementAndGet();
+                throw new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+            }
             if (event.data().contains("poison")) {
                 poisonAttempts.incrementAndGet();
                 throw new IllegalStateException("cannot handle poison");
@@ -125,6 +131,25 @@ class ConsumerOutlivesBrokerOutageTest {
             super.seek(partition, offset);
             log.stream().filter(r -> r.partition() == partition.partition() && r.offset() >= offset).forEach(this::addRecord);
         }
+    }
+
+    @Test
+    void anEventThatFailsBecauseTheDatabaseIsAwayIsNotDeadLetteredButAppliedWhenTheDatabaseIsBack() {
+        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.append(record(0, "database away"));
+        });
+        running = new IdempotentConsumer("platform-test", handler.group(), handler, consumer, deadLetters, inbox, 2,
+                Duration.ofMillis(10)).start("consumer-under-test");
+
+        // More than its two attempts: the old consumer dead-lettered it after the second, and it was never applied.
+        await("the event is tried past its attempts while the database is away", () -> databaseAttempts.get() >= 5);
+        assertThat(deadLetters.history()).isEmpty();
+        databaseAway = false;
+        await("the event is applied once the database is back", () -> handled.contains("{\"note\":\"database away\"}"));
+        await("its offset is committed", () -> committed() != null && committed().offset() == 1);
+        assertThat(deadLetters.history()).isEmpty();
     }
 
     private OffsetAndMetadata committed() {
