@@ -58,7 +58,8 @@ public final class FaultRunner {
 
     /** One scenario's outcome: the checker's verdict and how long the clients saw failures. */
     public record Result(String scenario, String description, String measured, Verdict verdict, long faultAtMillis,
-            long healedAtMillis, long firstFailureMillis, long lastFailureMillis) {
+            long healedAtMillis, long firstFailureMillis, long lastFailureMillis, long failedBefore, long failedDuring,
+            long failedAfter) {
 
         /** From the fault being over (the part back and answering) to the last write that failed, 0 when none after. */
         public long recoveryMillis() {
@@ -108,7 +109,9 @@ public final class FaultRunner {
             row(t, "fault at / over at", String.format("%.1f s / %.1f s", faultAtMillis / 1000.0, healedAtMillis / 1000.0));
             row(t, "writes failing", firstFailureMillis < 0 ? "none"
                     : String.format("%.1f s to %.1f s", firstFailureMillis / 1000.0, lastFailureMillis / 1000.0));
-            row(t, "recovery after fault over", String.format("%.1f s", recoveryMillis() / 1000.0));
+            row(t, "failed before / during / after", failedBefore + " / " + failedDuring + " / " + failedAfter
+                    + "  (5xx or no answer, by when sent: before the fault, during it, after it was over)");
+            row(t, "recovery after fault over", String.format("%.1f s  (to the last failed write)", recoveryMillis() / 1000.0));
             row(t, "events and consumers settled", String.format("%.1f s after the load", v.settledIn().toMillis() / 1000.0));
             row(t, "events on Kafka twice or more", v.redeliveredEvents() + "  (at-least-once; no effect doubled unless 'duplicated')");
             t.append("  answers by write and status   ").append(new java.util.TreeMap<>(v.answers())).append('\n');
@@ -178,6 +181,13 @@ public final class FaultRunner {
                             freePort(), freePort(), database, broker.bootstrapServers(), profile.serviceSettings())
                     : Suite.wire(root, work.resolve("jwt"), work.resolve("logs"), Suite.Ports.free(), database,
                             broker.bootstrapServers(), profile.serviceSettings());
+            // Killed from outside (Ctrl-C, a timeout): the services and the broker must not outlive the runner.
+            Thread cleanUp = new Thread(() -> {
+                suite.stop();
+                broker.close();
+                database.close();
+            }, "fault-runner-stop");
+            Runtime.getRuntime().addShutdownHook(cleanUp);
             try {
                 Instant began = Instant.now();
                 suite.start();
@@ -204,16 +214,18 @@ public final class FaultRunner {
                 throw e;
             } finally {
                 suite.stop();
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
             }
         }
         out.println("\n==== Fault suite: " + results.size() + " scenario(s), " + profile.rate() + " writes/s, "
                 + profile.load().toSeconds() + " s of load each, fault at " + profile.faultAt().toSeconds() + " s ====");
-        out.printf("%-16s %7s %6s %5s %6s %5s %10s %9s %5s %8s%n", "scenario", "acked", "ok", "lost", "dupl", "unexp",
-                "recovered", "5xx/503", "none", "recovery");
+        out.printf("%-24s %6s %6s %5s %5s %6s %9s %10s %5s %16s %9s%n", "scenario", "acked", "ok", "lost", "dupl",
+                "unexp", "recovered", "5xx/503", "none", "failed b/d/a", "recovery");
         for (Result r : results) {
             Verdict v = r.verdict();
-            out.printf("%-16s %7d %6d %5d %6d %5d %10d %9s %5d %7.1fs%n", r.scenario(), v.acknowledged(), v.ok(), v.lost(),
-                    v.duplicated(), v.unexpected(), v.recovered(), v.serverErrors() + "/" + v.unavailable(), v.unanswered(),
+            out.printf("%-24s %6d %6d %5d %5d %6d %9d %10s %5d %16s %8.1fs%n", r.scenario(), v.acknowledged(), v.ok(),
+                    v.lost(), v.duplicated(), v.unexpected(), v.recovered(), v.serverErrors() + "/" + v.unavailable(),
+                    v.unanswered(), r.failedBefore() + "/" + r.failedDuring() + "/" + r.failedAfter(),
                     r.recoveryMillis() / 1000.0);
         }
         return results;
@@ -240,13 +252,16 @@ public final class FaultRunner {
         Verdict verdict = checker.check(prefix, ops, profile.settleWithin());
         long first = -1;
         long last = -1;
+        long[] failed = new long[3];
         for (Op op : ops) {
             if (op.indeterminate()) {
                 first = first < 0 ? op.sentAt : Math.min(first, op.sentAt);
                 last = Math.max(last, op.sentAt);
+                failed[op.sentAt < faultAt ? 0 : op.sentAt < healedAt ? 1 : 2]++;
             }
         }
-        return new Result(scenario.name(), scenario.description(), measured, verdict, faultAt, healedAt, first, last);
+        return new Result(scenario.name(), scenario.description(), measured, verdict, faultAt, healedAt, first, last,
+                failed[0], failed[1], failed[2]);
     }
 
     /** The scenario's schedule is wall-clock time by nature: the load runs while this waits. */

@@ -3,6 +3,7 @@ package org.fugong.launcher.fault;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.fugong.launcher.RestClient;
@@ -11,12 +12,18 @@ import org.fugong.platform.standards.Uscc;
 /**
  * Who the load writes as, made once through the gateway before any fault: Hubei's authority (it
  * registers), a maker (it offers and confirms) and a hospital (it asks), each with a key of the
- * partner tier (limits raised: a 429 is not what the suite is about), a mask item of the run's own
+ * partner tier (limits raised: a 429 is not what the suite is about), mask items of the run's own
  * and an administrator key for the checker's reads. Made only once supply and logistics know the
  * two organisations, so that no write of the load is refused for want of an event.
  */
 record Fixture(String gatewayUrl, String admin, String authority, String maker, String hospital, String makerId,
-        String hospitalId, String county, String itemCode) {
+        String hospitalId, String county, List<String> itemCodes) {
+
+    /**
+     * Mask items of the run's own that the offers and requests spread over: allocation locks an
+     * item's open offers and requests, so one item would make every supply write wait for the last.
+     */
+    static final int ITEMS = 8;
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String PROVINCE = "42";
@@ -34,10 +41,15 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
         String maker = issue(bootstrap, Map.of("name", "fault maker " + run, "role", "ENTERPRISE", "org_id", makerId));
         String hospital = issue(bootstrap, Map.of("name", "fault hospital " + run, "role", "HEALTH_INSTITUTION",
                 "org_id", hospitalId));
-        String itemCode = "FAULT_MASK_" + run.toUpperCase().replaceAll("[^A-Z0-9]", "_");
-        RestClient.withApiKey(gatewayUrl, admin).post("/api/v1/supply-items", Map.of("code", itemCode,
-                "name", "Fault-suite masks " + run, "name_zh", "医用防护口罩", "category", "PROTECTIVE_GEAR",
-                "unit", "carton", "required_standard", "GB 19083-2010"));
+        List<String> itemCodes = new java.util.ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            String code = "FAULT_MASK_" + run.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "_" + i;
+            RestClient.withApiKey(gatewayUrl, admin).post("/api/v1/supply-items", Map.of("code", code,
+                    "name", "Fault-suite masks " + run + " " + i, "name_zh", "医用防护口罩", "category", "PROTECTIVE_GEAR",
+                    "unit", "carton", "required_standard", "GB 19083-2010"));
+            itemCodes.add(code);
+        }
+        String itemCode = itemCodes.get(0);
         LocalDate today = LocalDate.now(CHINA);
         // The first offer and request wait (409) until supply has learned of the maker and the hospital.
         RestClient.withApiKey(gatewayUrl, maker).postWhenKnown("/api/v1/supply-offers", Map.of("item_code", itemCode,
@@ -46,7 +58,7 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
                         "number", "械注准" + COUNTY + "0001", "valid_until", today.plusYears(1).toString())));
         RestClient.withApiKey(gatewayUrl, hospital).postWhenKnown("/api/v1/supply-requests", Map.of("item_code",
                 itemCode, "quantity", 10, "urgency", "HIGH", "days_of_supply_left", 5));
-        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, COUNTY, itemCode);
+        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, COUNTY, List.copyOf(itemCodes));
     }
 
     private static String register(RestClient authority, String kind, String name, String industry, int serial)

@@ -33,6 +33,10 @@ final class PostgresControl {
     synchronized void stop() throws IOException, InterruptedException {
         ProcessHandle postmaster = database.server();
         List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; io.zonky starts it in a user namespace, so must a restart.
+            command.addAll(List.of("unshare", "-U"));
+        }
         command.add(postmaster.info().command().orElseThrow(() -> new IllegalStateException("Cannot read the command of "
                 + "PostgreSQL's postmaster " + postmaster.pid())));
         command.addAll(List.of(postmaster.info().arguments().orElse(new String[0])));
@@ -61,18 +65,34 @@ final class PostgresControl {
         }
     }
 
-    /** SIGSTOP to the postmaster and every backend and worker it has. */
+    /**
+     * SIGSTOP to the postmaster first (it forks no backend while stopped), then to every backend and
+     * worker it has; one that ended meanwhile is no longer there to stop.
+     */
     synchronized void pause() throws IOException, InterruptedException {
         ProcessHandle postmaster = database.server();
         paused.clear();
+        signal("STOP", List.of(postmaster.pid()));
         paused.add(postmaster.pid());
-        postmaster.descendants().forEach(child -> paused.add(child.pid()));
-        signal("STOP", paused);
+        for (ProcessHandle child : postmaster.descendants().toList()) {
+            if (signalIfAlive("STOP", child.pid())) {
+                paused.add(child.pid());
+            }
+        }
     }
 
+    /** SIGCONT to the backends, then to the postmaster. */
     synchronized void resume() throws IOException, InterruptedException {
-        signal("CONT", paused);
+        for (int i = paused.size() - 1; i >= 0; i--) {
+            signalIfAlive("CONT", paused.get(i));
+        }
         paused.clear();
+    }
+
+    private static boolean signalIfAlive(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+        kill.getInputStream().readAllBytes();
+        return kill.waitFor() == 0;
     }
 
     private static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {

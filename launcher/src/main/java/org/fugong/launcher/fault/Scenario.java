@@ -110,7 +110,7 @@ interface Scenario {
 
             @Override
             public String description() {
-                return "PostgreSQL stopped (pg_ctl stop -m fast) for " + down.toSeconds() + " s, then started";
+                return "PostgreSQL stopped (fast shutdown: SIGINT to the postmaster) for " + down.toSeconds() + " s, then started";
             }
 
             @Override

@@ -237,14 +237,19 @@ final class WriteLoad implements AutoCloseable {
 
     private Map<String, Object> offer(long number) {
         LocalDate today = LocalDate.now(CHINA);
-        return Map.of("item_code", fixture.itemCode(), "quantity", 100, "origin_region", fixture.county(),
+        return Map.of("item_code", item(number), "quantity", 100, "origin_region", fixture.county(),
                 "lot", prefix + "-" + number, "expiry_date", today.plusYears(2).toString(),
                 "certificate", Map.of("standard", "GB 19083-2010", "number", "械注准" + fixture.county() + "0001",
                         "valid_until", today.plusYears(1).toString()));
     }
 
+    /** The items in turn, a whole mix cycle each, so that requests meet offers of their item. */
+    private String item(long number) {
+        return fixture.itemCodes().get((int) (number / MIX.length % fixture.itemCodes().size()));
+    }
+
     private Map<String, Object> request(long number) {
-        return Map.of("item_code", fixture.itemCode(), "quantity", 100, "urgency", number % 2 == 0 ? "CRITICAL" : "HIGH",
+        return Map.of("item_code", item(number), "quantity", 100, "urgency", number % 2 == 0 ? "CRITICAL" : "HIGH",
                 "days_of_supply_left", 5);
     }
 
