@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * the failure; the interval only spaces the questions. The demo data waits with it for what the
  * services learn from each other's events, and the cross-service tests for what they assert.
  */
-public final class Eventually {
+final class Eventually {
 
     /** Events cross the suite in well under a second; the deadline is for a loaded machine. */
     static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -25,7 +25,7 @@ public final class Eventually {
      * The first answer of {@code probe} that {@code wanted} accepts; fails (an {@link IllegalStateException},
      * which fails a test as well as it stops the demo) naming {@code what} and the last answer.
      */
-    public static <T> T await(String what, Callable<T> probe, Predicate<? super T> wanted) throws Exception {
+    static <T> T await(String what, Callable<T> probe, Predicate<? super T> wanted) throws Exception {
         Instant deadline = Instant.now().plus(DEADLINE);
         T last;
         do {
