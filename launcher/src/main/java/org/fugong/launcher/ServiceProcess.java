@@ -75,11 +75,19 @@ public final class ServiceProcess {
     public static ServiceProcess onEmbeddedInfrastructure(String name, String database, Path root, int port,
             EmbeddedDatabase db, EmbeddedKafka kafka, Path jwtDir, String issuer, Path log,
             Map<String, String> extraEnvironment) {
+        return onEmbeddedInfrastructure(name, database, root, port, db, kafka.bootstrapServers(), jwtDir, issuer, log,
+                extraEnvironment);
+    }
+
+    /** As above, on the broker at {@code kafkaBootstrapServers}. */
+    public static ServiceProcess onEmbeddedInfrastructure(String name, String database, Path root, int port,
+            EmbeddedDatabase db, String kafkaBootstrapServers, Path jwtDir, String issuer, Path log,
+            Map<String, String> extraEnvironment) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "FUGONG_DB_URL", db.database(database),
                 "FUGONG_DB_USER", EmbeddedDatabase.USER,
                 "FUGONG_DB_PASSWORD", "",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeyPairs.publicKeyFile(jwtDir).toUri().toString(),
                 "FUGONG_JWT_ISSUER", issuer,
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));

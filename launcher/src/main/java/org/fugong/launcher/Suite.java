@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.fugong.devstack.EmbeddedDatabase;
 import org.fugong.devstack.EmbeddedKafka;
@@ -45,9 +46,11 @@ public final class Suite {
     private final ServiceProcess finance;
     private final ServiceProcess gateway;
     private final String adminKey;
+    private final List<ServiceProcess> secondReplicas;
 
     private Suite(ServiceProcess registry, ServiceProcess supply, ServiceProcess logistics, ServiceProcess finance,
-            ServiceProcess gateway, String adminKey) {
+            ServiceProcess gateway, String adminKey, List<ServiceProcess> secondReplicas) {
+        this.secondReplicas = secondReplicas;
         this.registry = registry;
         this.supply = supply;
         this.logistics = logistics;
@@ -70,46 +73,92 @@ public final class Suite {
     /** As {@link #wire(Path, Path, Path, Ports, EmbeddedDatabase, EmbeddedKafka)}, with settings for every service added. */
     public static Suite wire(Path root, Path jwtDir, Path logDir, Ports ports, EmbeddedDatabase database,
             EmbeddedKafka kafka, Map<String, String> everyService) throws IOException {
+        return wire(root, jwtDir, logDir, ports, database, kafka.bootstrapServers(),
+                principal -> kafka.security().map(security -> security.environment(principal)).orElse(Map.of()),
+                everyService, 0, 0);
+    }
+
+    /**
+     * As {@link #wire(Path, Path, Path, Ports, EmbeddedDatabase, EmbeddedKafka, Map)}, on a plaintext
+     * broker that runs elsewhere (the fault runner's, in a process of its own that it kills).
+     */
+    public static Suite wire(Path root, Path jwtDir, Path logDir, Ports ports, EmbeddedDatabase database,
+            String kafkaBootstrapServers, Map<String, String> everyService) throws IOException {
+        return wire(root, jwtDir, logDir, ports, database, kafkaBootstrapServers, principal -> Map.of(), everyService, 0, 0);
+    }
+
+    /**
+     * As {@link #wire(Path, Path, Path, Ports, EmbeddedDatabase, String, Map)}, with a second replica
+     * of registry and of supply on the ports given, on the same databases, both behind the gateway
+     * (its URL lists name both): the fault runner kills the one whose outbox relay holds the lock.
+     */
+    public static Suite wireWithSecondReplicas(Path root, Path jwtDir, Path logDir, Ports ports, int registry2,
+            int supply2, EmbeddedDatabase database, String kafkaBootstrapServers, Map<String, String> everyService)
+            throws IOException {
+        return wire(root, jwtDir, logDir, ports, database, kafkaBootstrapServers, principal -> Map.of(), everyService,
+                registry2, supply2);
+    }
+
+    /**
+     * {@code kafkaLogin}: on a secured broker, the service's own principal (KAFKA_SECURITY_PROTOCOL,
+     * KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG), as production hands it over; nothing on a plaintext one.
+     */
+    private static Suite wire(Path root, Path jwtDir, Path logDir, Ports ports, EmbeddedDatabase database,
+            String kafka, Function<String, Map<String, String>> kafkaLogin, Map<String, String> everyService,
+            int registry2Port, int supply2Port) throws IOException {
         KeyPairs.loadOrCreate(jwtDir);
         ServiceProcess registry = service("registry-service", "registry", ports.registry(), root, jwtDir, logDir,
-                database, kafka, everyService, kafkaLogin(kafka, "registry"));
+                database, kafka, everyService, kafkaLogin.apply("registry"));
         ServiceProcess supply = service("supply-service", "supply", ports.supply(), root, jwtDir, logDir, database,
-                kafka, everyService, kafkaLogin(kafka, "supply"));
+                kafka, everyService, kafkaLogin.apply("supply"));
         // A kept signing key, so pass codes printed or saved in one run still verify in the next.
-        Map<String, String> logisticsOwn = new HashMap<>(kafkaLogin(kafka, "logistics"));
+        Map<String, String> logisticsOwn = new HashMap<>(kafkaLogin.apply("logistics"));
         logisticsOwn.put("FUGONG_LOGISTICS_PASS_CODE_SIGNING_KEY", KeyPairs.passCodeKey(jwtDir).toString());
         ServiceProcess logistics = service("logistics-service", "logistics", ports.logistics(), root, jwtDir, logDir,
                 database, kafka, everyService, logisticsOwn);
         ServiceProcess finance = service("finance-service", "finance", ports.finance(), root, jwtDir, logDir,
-                database, kafka, everyService, kafkaLogin(kafka, "finance"));
+                database, kafka, everyService, kafkaLogin.apply("finance"));
+        List<ServiceProcess> second = new java.util.ArrayList<>();
+        String registryUrls = registry.baseUrl();
+        String supplyUrls = supply.baseUrl();
+        if (registry2Port > 0) {
+            ServiceProcess registry2 = service("registry-service", "registry", registry2Port, root, jwtDir, logDir,
+                    database, kafka, everyService, kafkaLogin.apply("registry"), "registry-service-2.log");
+            second.add(registry2);
+            registryUrls += "," + registry2.baseUrl();
+        }
+        if (supply2Port > 0) {
+            ServiceProcess supply2 = service("supply-service", "supply", supply2Port, root, jwtDir, logDir, database,
+                    kafka, everyService, kafkaLogin.apply("supply"), "supply-service-2.log");
+            second.add(supply2);
+            supplyUrls += "," + supply2.baseUrl();
+        }
         // The gateway signs with the suite's key, so services verify its tokens and directly minted ones alike.
         // It has no Kafka login: it publishes and consumes nothing.
         String adminKey = KeyPairs.adminKey(jwtDir);
         ServiceProcess gateway = service("gateway", "gateway", ports.gateway(), root, jwtDir, logDir, database, kafka,
-                everyService, Map.of("FUGONG_REGISTRY_URL", registry.baseUrl(),
-                        "FUGONG_SUPPLY_URL", supply.baseUrl(),
+                everyService, Map.of("FUGONG_REGISTRY_URL", registryUrls,
+                        "FUGONG_SUPPLY_URL", supplyUrls,
                         "FUGONG_LOGISTICS_URL", logistics.baseUrl(),
                         "FUGONG_FINANCE_URL", finance.baseUrl(),
                         "FUGONG_GATEWAY_ADMIN_KEY", adminKey,
                         "FUGONG_GATEWAY_JWT_PRIVATE_KEY_LOCATION", KeyPairs.privateKeyFile(jwtDir).toString()));
-        return new Suite(registry, supply, logistics, finance, gateway, adminKey);
-    }
-
-    /**
-     * On a secured broker, the service's own principal (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM,
-     * KAFKA_SASL_JAAS_CONFIG), as production hands it over; nothing on a plaintext one.
-     */
-    private static Map<String, String> kafkaLogin(EmbeddedKafka kafka, String principal) {
-        return kafka.security().map(security -> security.environment(principal)).orElse(Map.of());
+        return new Suite(registry, supply, logistics, finance, gateway, adminKey, List.copyOf(second));
     }
 
     private static ServiceProcess service(String module, String database, int port, Path root, Path jwtDir,
-            Path logDir, EmbeddedDatabase db, EmbeddedKafka kafka, Map<String, String> everyService,
+            Path logDir, EmbeddedDatabase db, String kafka, Map<String, String> everyService,
             Map<String, String> own) {
+        return service(module, database, port, root, jwtDir, logDir, db, kafka, everyService, own, module + ".log");
+    }
+
+    private static ServiceProcess service(String module, String database, int port, Path root, Path jwtDir,
+            Path logDir, EmbeddedDatabase db, String kafka, Map<String, String> everyService,
+            Map<String, String> own, String logFile) {
         Map<String, String> environment = new HashMap<>(everyService);
         environment.putAll(own);
         return ServiceProcess.onEmbeddedInfrastructure(module, database, root, port, db, kafka, jwtDir, ISSUER,
-                logDir.resolve(module + ".log"), environment);
+                logDir.resolve(logFile), environment);
     }
 
     public ServiceProcess registry() {
@@ -137,9 +186,17 @@ public final class Suite {
         return adminKey;
     }
 
-    /** Every service, the gateway last. */
+    /** The second replicas of registry and supply, when wired with them; otherwise none. */
+    public List<ServiceProcess> secondReplicas() {
+        return secondReplicas;
+    }
+
+    /** Every service (second replicas included), the gateway last. */
     public List<ServiceProcess> services() {
-        return List.of(registry, supply, logistics, finance, gateway);
+        List<ServiceProcess> all = new java.util.ArrayList<>(List.of(registry, supply));
+        all.addAll(secondReplicas);
+        all.addAll(List.of(logistics, finance, gateway));
+        return List.copyOf(all);
     }
 
     /**

@@ -50,6 +50,18 @@ class DatabaseUnavailableRuleTest {
     }
 
     @Test
+    void aConnectionWhoseMakingThePoolInterruptedAtItsTimeoutIsUnavailable() {
+        // As the fault suite saw it in supply under load: Hibernate's wrapper, the driver's "unusual" failure, the interrupt.
+        PSQLException driver = new PSQLException("Something unusual has occurred to cause the driver to fail. Please "
+                + "report this exception.", PSQLState.UNEXPECTED_ERROR,
+                new RuntimeException("Interrupted while attempting to connect."));
+        assertThat(DatabaseUnavailable.causedBy(new RuntimeException("Unable to acquire JDBC Connection", driver))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new PSQLException("Something unusual has occurred to cause the driver "
+                + "to fail. Please report this exception.", PSQLState.UNEXPECTED_ERROR, new NullPointerException())))
+                .as("the same wrapper around anything else is still a bug").isFalse();
+    }
+
+    @Test
     void anythingElseIsABug() {
         assertThat(DatabaseUnavailable.causedBy(new NullPointerException())).isFalse();
         assertThat(DatabaseUnavailable.causedBy(new IllegalStateException(new SQLException("syntax", "42601")))).isFalse();

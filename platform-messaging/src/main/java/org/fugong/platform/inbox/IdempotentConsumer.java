@@ -16,14 +16,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.fugong.platform.events.CloudEvent;
+import org.fugong.platform.problem.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes the handler's topics and its service's replay topics of them: each record is handled
  * through the {@link Inbox} (so a redelivered event has no second effect), retried a bounded number
  * of times, and otherwise sent to the service's own {@code <service>.dlq.<topic>} with the error in
- * its headers ({@link ConsumerNames}). Offsets are committed only after the records before them
- * were handled or dead-lettered.
+ * its headers ({@link ConsumerNames}) — unless the failure is the database being unavailable,
+ * which is not the event's fault: then it is tried again until the database answers. Offsets are
+ * committed only after the records before them were handled or dead-lettered.
  */
 public final class IdempotentConsumer implements Runnable {
 
@@ -46,6 +48,9 @@ public final class IdempotentConsumer implements Runnable {
     private final Duration retryBackoff;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    /** The pause after a failed batch grows with each failure in a row, up to this many retry backoffs. */
+    private static final int MAX_BACKOFF_STEPS = 10;
+
     private volatile boolean running = true;
     private Thread thread;
 
@@ -90,31 +95,68 @@ public final class IdempotentConsumer implements Runnable {
         return deadLettered.get();
     }
 
+    /**
+     * Polls, handles and commits until stopped. A batch that cannot be finished, because the broker
+     * or the database is away (the dead-letter topic cannot be written, the commit times out), does
+     * not end the consumer: it is rewound to its first record not done and tried again after a
+     * growing pause, so the events are applied once the fault is over. Records seen again are
+     * harmless: the inbox applies an event once. Only {@link #stop()} ends the loop.
+     */
     @Override
     public void run() {
         try {
             consumer.subscribe(ConsumerNames.subscription(service, handler.topics()));
+            Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+            int failures = 0;
             while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                for (ConsumerRecord<String, String> record : records) {
-                    process(record);
-                    done.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                }
-                if (!done.isEmpty()) {
-                    consumer.commitSync(done);
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                try {
+                    records = consumer.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, String> record : records) {
+                        process(record);
+                        uncommitted.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    if (!uncommitted.isEmpty()) {
+                        consumer.commitSync(uncommitted);
+                        uncommitted.clear();
+                    }
+                    failures = 0;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.warnf("Consumer %s of %s could not finish a batch (failure %d in a row), will retry: %s", group,
+                            handler.topics(), failures, e.getMessage());
+                    rewind(records, uncommitted);
+                    LockSupport.parkNanos(retryBackoff.multipliedBy(Math.min(failures, MAX_BACKOFF_STEPS)).toNanos());
                 }
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Consumer %s of %s stopped", group, handler.topics());
         } finally {
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Positions each partition of the failed batch that is still ours at its first record not
+     * handled; a partition taken away in a rebalance is its new owner's to resume from the
+     * committed offset, and what we handled but did not commit is no longer ours to commit.
+     */
+    private void rewind(ConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+        java.util.Set<TopicPartition> assigned = consumer.assignment();
+        uncommitted.keySet().retainAll(assigned);
+        for (TopicPartition partition : records.partitions()) {
+            if (!assigned.contains(partition)) {
+                continue;
+            }
+            OffsetAndMetadata handled = uncommitted.get(partition);
+            long first = records.records(partition).get(0).offset();
+            consumer.seek(partition, handled != null && handled.offset() > first ? handled.offset() : first);
         }
     }
 
@@ -143,6 +185,12 @@ public final class IdempotentConsumer implements Runnable {
                     LockSupport.parkNanos(retryBackoff.multipliedBy(attempt).toNanos());
                 }
             }
+        }
+        if (DatabaseUnavailable.causedBy(last)) {
+            // Not the event's fault: dead-lettering it would leave it unapplied until someone replays it.
+            // The batch is rewound and tried again (run()) until the database answers.
+            throw new IllegalStateException("Database unavailable handling " + record.topic() + "/" + record.partition()
+                    + "@" + record.offset(), last);
         }
         deadLetter(record, topic, last, maxAttempts);
     }

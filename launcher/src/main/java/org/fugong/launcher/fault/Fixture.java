@@ -1,0 +1,86 @@
+package org.fugong.launcher.fault;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fugong.launcher.RestClient;
+import org.fugong.platform.standards.Uscc;
+
+/**
+ * Who the load writes as, made once through the gateway before any fault: Hubei's authority (it
+ * registers), a maker (it offers and confirms) and a hospital (it asks), each with a key of the
+ * partner tier (limits raised: a 429 is not what the suite is about), mask items of the run's own
+ * and an administrator key for the checker's reads. Made only once supply and logistics know the
+ * two organisations, so that no write of the load is refused for want of an event.
+ */
+record Fixture(String gatewayUrl, String admin, String authority, String maker, String hospital, String makerId,
+        String hospitalId, String county, List<String> itemCodes) {
+
+    /**
+     * Mask items of the run's own that the offers and requests spread over: allocation locks an
+     * item's open offers and requests, so one item would make every supply write wait for the last.
+     */
+    static final int ITEMS = 8;
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String PROVINCE = "42";
+    static final String COUNTY = "420111";
+    private static final String TIER = "partner";
+
+    static Fixture make(String gatewayUrl, String bootstrapAdminKey, String run) throws Exception {
+        RestClient bootstrap = RestClient.withApiKey(gatewayUrl, bootstrapAdminKey);
+        String admin = issue(bootstrap, Map.of("name", "fault checker " + run, "role", "ADMIN"));
+        String authority = issue(bootstrap, Map.of("name", "fault authority " + run, "role", "AUTHORITY",
+                "region_scope", PROVINCE));
+        RestClient registrar = RestClient.withApiKey(gatewayUrl, authority);
+        String makerId = register(registrar, "ENTERPRISE", "故障测试防护用品有限公司 " + run, "PROTECTIVE_GEAR", 1);
+        String hospitalId = register(registrar, "HEALTH_INSTITUTION", "故障测试人民医院 " + run, "HEALTHCARE_SERVICES", 2);
+        String maker = issue(bootstrap, Map.of("name", "fault maker " + run, "role", "ENTERPRISE", "org_id", makerId));
+        String hospital = issue(bootstrap, Map.of("name", "fault hospital " + run, "role", "HEALTH_INSTITUTION",
+                "org_id", hospitalId));
+        List<String> itemCodes = new java.util.ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            String code = "FAULT_MASK_" + run.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "_" + i;
+            RestClient.withApiKey(gatewayUrl, admin).post("/api/v1/supply-items", Map.of("code", code,
+                    "name", "Fault-suite masks " + run + " " + i, "name_zh", "医用防护口罩", "category", "PROTECTIVE_GEAR",
+                    "unit", "carton", "required_standard", "GB 19083-2010"));
+            itemCodes.add(code);
+        }
+        String itemCode = itemCodes.get(0);
+        LocalDate today = LocalDate.now(CHINA);
+        // The first offer and request wait (409) until supply has learned of the maker and the hospital.
+        RestClient.withApiKey(gatewayUrl, maker).postWhenKnown("/api/v1/supply-offers", Map.of("item_code", itemCode,
+                "quantity", 100, "origin_region", COUNTY, "lot", "FIXTURE-" + run,
+                "expiry_date", today.plusYears(2).toString(), "certificate", Map.of("standard", "GB 19083-2010",
+                        "number", "械注准" + COUNTY + "0001", "valid_until", today.plusYears(1).toString())));
+        RestClient.withApiKey(gatewayUrl, hospital).postWhenKnown("/api/v1/supply-requests", Map.of("item_code",
+                itemCode, "quantity", 10, "urgency", "HIGH", "days_of_supply_left", 5));
+        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, COUNTY, List.copyOf(itemCodes));
+    }
+
+    private static String register(RestClient authority, String kind, String name, String industry, int serial)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind);
+        body.put("name", name);
+        // codes of their own, far from the loads' (which count up from their base)
+        body.put("uscc", Uscc.withCheckCharacter("91" + COUNTY + String.format("%09d",
+                100_000_000 + (800_000_000L + System.nanoTime() % 1_000_000 * 10 + serial) * 7_654_321L % 900_000_000)));
+        body.put("region_code", COUNTY);
+        body.put("industry", industry);
+        body.put("ownership", "PRIVATE");
+        body.put("employees", 150);
+        body.put("annual_revenue", "30000000.00");
+        body.put("contact", Map.of("name", "李经理", "phone", "13800009999"));
+        return authority.post("/api/v1/enterprises", body).get("id").asText();
+    }
+
+    private static String issue(RestClient admin, Map<String, String> key) throws Exception {
+        Map<String, String> withTier = new LinkedHashMap<>(key);
+        withTier.put("tier", TIER);
+        return admin.post("/admin/api-keys", withTier).get("api_key").asText();
+    }
+}
