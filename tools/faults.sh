@@ -6,7 +6,9 @@
 #   tools/faults.sh --scenarios=broker-kill --load=60 one scenario
 # Options (seconds): --rate=100 --load=60 --fault-at=15 --broker-down=30 --postgres-down=10
 #   --settle=180 --work=target/faults; scenarios: broker-kill, kill-registry, kill-supply,
-#   kill-logistics, kill-finance, kill-gateway, postgres-stop, postgres-pause.
+#   kill-logistics, kill-finance, kill-gateway, consumer-kill-mid-batch, postgres-stop, postgres-pause;
+#   on a suite with two replicas of registry and supply (run them on their own):
+#   relay-takeover-registry, relay-takeover-supply.
 # Exit status 0 when every scenario lost, doubled and made unexpectedly nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -132,6 +132,11 @@ final class RunningSuite implements AutoCloseable {
         return database;
     }
 
+    /** The suite's Kafka broker. */
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     String gatewayUrl() {
         return suite.gateway().baseUrl();
     }

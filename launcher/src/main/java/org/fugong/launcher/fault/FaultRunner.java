@@ -33,7 +33,7 @@ public final class FaultRunner {
 
     /** Every scenario, in the order the full run takes them. */
     public static final List<String> ALL = List.of("broker-kill", "kill-registry", "kill-supply", "kill-logistics",
-            "kill-finance", "kill-gateway", "postgres-stop", "postgres-pause");
+            "kill-finance", "kill-gateway", "consumer-kill-mid-batch", "postgres-stop", "postgres-pause");
     /**
      * Scenarios on a suite with two replicas of registry and supply behind the gateway: a run with
      * any of these is wired so for all its scenarios, so they are run on their own.
@@ -278,6 +278,9 @@ public final class FaultRunner {
             case "kill-registry", "kill-supply", "kill-logistics", "kill-finance" ->
                     Scenario.serviceKill(name.substring("kill-".length()) + "-service");
             case "kill-gateway" -> Scenario.serviceKill("gateway");
+            // Logistics' consumer of registrations: the busiest topic of the load (a quarter of its writes).
+            case "consumer-kill-mid-batch" -> new ConsumerKillMidBatch("logistics-service", "logistics.RegistryEventHandler",
+                    Duration.ofSeconds(10));
             case "postgres-stop" -> Scenario.postgresStop(profile.postgresDown());
             case "postgres-pause" -> Scenario.postgresPause(profile.postgresDown());
             case "relay-takeover-registry" -> Scenario.relayTakeover("registry-service");

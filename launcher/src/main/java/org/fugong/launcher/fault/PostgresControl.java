@@ -41,7 +41,7 @@ final class PostgresControl {
                 + "PostgreSQL's postmaster " + postmaster.pid())));
         command.addAll(List.of(postmaster.info().arguments().orElse(new String[0])));
         commandLine = command;
-        signal("INT", List.of(postmaster.pid()));
+        Signals.send("INT", List.of(postmaster.pid()));
         postmaster.onExit().join();
     }
 
@@ -72,10 +72,10 @@ final class PostgresControl {
     synchronized void pause() throws IOException, InterruptedException {
         ProcessHandle postmaster = database.server();
         paused.clear();
-        signal("STOP", List.of(postmaster.pid()));
+        Signals.send("STOP", List.of(postmaster.pid()));
         paused.add(postmaster.pid());
         for (ProcessHandle child : postmaster.descendants().toList()) {
-            if (signalIfAlive("STOP", child.pid())) {
+            if (Signals.sendIfAlive("STOP", child.pid())) {
                 paused.add(child.pid());
             }
         }
@@ -84,24 +84,8 @@ final class PostgresControl {
     /** SIGCONT to the backends, then to the postmaster. */
     synchronized void resume() throws IOException, InterruptedException {
         for (int i = paused.size() - 1; i >= 0; i--) {
-            signalIfAlive("CONT", paused.get(i));
+            Signals.sendIfAlive("CONT", paused.get(i));
         }
         paused.clear();
-    }
-
-    private static boolean signalIfAlive(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
-        kill.getInputStream().readAllBytes();
-        return kill.waitFor() == 0;
-    }
-
-    private static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        pids.forEach(pid -> command.add(String.valueOf(pid)));
-        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -" + signal + " " + pids + " failed: "
-                    + new String(kill.getInputStream().readAllBytes()));
-        }
     }
 }

@@ -200,8 +200,19 @@ interface Scenario {
                 Duration takeover = Duration.between(killedAt, Instant.now());
                 killed.start();
                 killed.awaitReady(target.readyWithin());
-                return String.format("relay of %s killed (lock held by backend %s); the standby at %s published after %.2f s",
-                        killed.baseUrl(), holder, survivor.baseUrl(), takeover.toMillis() / 1000.0);
+                Instant readyAgain = Instant.now();
+                Instant servesBy = readyAgain.plus(target.readyWithin());
+                while (apiRequestsServed(killed) == 0) {
+                    if (Instant.now().isAfter(servesBy)) {
+                        throw new IllegalStateException("The gateway never sent the restarted replica " + killed.baseUrl()
+                                + " a request");
+                    }
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+                return String.format("relay of %s killed (lock held by backend %s); the standby at %s published after %.2f s; "
+                        + "the gateway sent the restarted replica requests again %.2f s after it was ready",
+                        killed.baseUrl(), holder, survivor.baseUrl(), takeover.toMillis() / 1000.0,
+                        Duration.between(readyAgain, Instant.now()).toMillis() / 1000.0);
             }
         };
     }
@@ -222,6 +233,26 @@ interface Scenario {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * API requests the replica has answered since it started, from its Prometheus metrics
+     * ({@code http_server_requests_seconds_count} of the {@code /api/} routes): a restarted replica
+     * starts at 0, so more means the gateway routes to it again.
+     */
+    private static long apiRequestsServed(ServiceProcess replica) throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(replica.baseUrl() + "/q/metrics answered " + response.statusCode());
+            }
+            return response.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("uri=\"/api/")).mapToLong(line -> (long) Double.parseDouble(
+                            line.substring(line.lastIndexOf(' ') + 1))).sum();
+        } catch (java.io.IOException notAnswering) {
+            return 0;
         }
     }
 

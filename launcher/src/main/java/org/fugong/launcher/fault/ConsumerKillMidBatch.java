@@ -1,0 +1,137 @@
+package org.fugong.launcher.fault;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.fugong.launcher.ServiceProcess;
+
+/**
+ * A consumer killed in the middle of a batch: between applying records and committing their
+ * offsets, the moment at-least-once delivery exists for. Aimed, not left to chance: the service is
+ * paused (SIGSTOP) until a backlog has built on the consumer's topics, resumed, and killed with
+ * SIGKILL as soon as its inbox ({@code processed_event}, written in each record's transaction)
+ * shows it applying the batch — the consumer commits a batch's offsets only after its last record,
+ * so what it applied beyond its committed offsets is delivered again after the restart, where the
+ * inbox must keep it from having a second effect (the checker counts the effects).
+ */
+final class ConsumerKillMidBatch implements Scenario {
+
+    /** Records applied after the resume before the kill: early in a batch of hundreds. */
+    private static final int KILL_AFTER_APPLIED = 5;
+    private static final Duration RESUME_WITHIN = Duration.ofSeconds(30);
+
+    private final String module;
+    private final String group;
+    private final Duration backlogFor;
+
+    ConsumerKillMidBatch(String module, String group, Duration backlogFor) {
+        this.module = module;
+        this.group = group;
+        this.backlogFor = backlogFor;
+    }
+
+    @Override
+    public String name() {
+        return "consumer-kill-mid-batch";
+    }
+
+    @Override
+    public String description() {
+        return module + " paused (SIGSTOP) " + backlogFor.toSeconds() + " s for a backlog, resumed, and killed with kill -9 "
+                + "while its consumer " + group + " is applying a batch it has not committed; restarted";
+    }
+
+    @Override
+    public String inject(FaultTarget target) throws Exception {
+        ServiceProcess service = target.service(module);
+        long pid = service.handle().orElseThrow(() -> new IllegalStateException(module + " is not running")).pid();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.broker().bootstrapServers()));
+                Connection db = DriverManager.getConnection(target.jdbcPrefix() + module.replace("-service", ""),
+                        "postgres", "")) {
+            Signals.send("STOP", List.of(pid));
+            try {
+                TimeUnit.MILLISECONDS.sleep(backlogFor.toMillis()); // the pause is the scenario: the backlog builds
+            } catch (InterruptedException e) {
+                Signals.send("CONT", List.of(pid));
+                throw e;
+            }
+            Map<TopicPartition, Long> committedBefore = committed(admin);
+            long backlog = backlog(admin, committedBefore);
+            long appliedBefore = applied(db);
+            Signals.send("CONT", List.of(pid));
+            Instant deadline = Instant.now().plus(RESUME_WITHIN);
+            while (applied(db) - appliedBefore < KILL_AFTER_APPLIED) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(group + " applied nothing within " + RESUME_WITHIN.toSeconds()
+                            + " s of being resumed (backlog " + backlog + ")");
+                }
+                LockSupport.parkNanos(Duration.ofMillis(2).toNanos()); // polling the inbox, as fast as it answers
+            }
+            ProcessHandle process = service.handle().orElseThrow();
+            process.destroyForcibly();
+            process.onExit().join();
+            long applied = applied(db) - appliedBefore;
+            long committed = advance(committedBefore, committed(admin));
+            service.start();
+            service.awaitReady(target.readyWithin());
+            long uncommitted = applied - committed;
+            return String.format("backlog of %d records for %s; killed after applying %d of them with the offsets of %d "
+                    + "committed: %d applied but not committed, so delivered again after the restart%s", backlog, group,
+                    applied, committed, uncommitted, uncommitted > 0 ? "" : " — NOT mid-batch: this run did not test redelivery");
+        }
+    }
+
+    /** Rows of the consumer's inbox: one per event it applied (or skipped as seen), in that event's transaction. */
+    private long applied(Connection db) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM processed_event WHERE consumer_group = ?")) {
+            count.setString(1, group);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> committed(Admin admin) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /** Records past the committed offsets, on the partitions the group has committed to. */
+    private static long backlog(Admin admin, Map<TopicPartition, Long> committed)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        long backlog = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            backlog += end.getValue().offset() - committed.get(end.getKey());
+        }
+        return backlog;
+    }
+
+    private static long advance(Map<TopicPartition, Long> before, Map<TopicPartition, Long> after) {
+        long advance = 0;
+        for (var partition : after.entrySet()) {
+            advance += partition.getValue() - before.getOrDefault(partition.getKey(), 0L);
+        }
+        return advance;
+    }
+}
