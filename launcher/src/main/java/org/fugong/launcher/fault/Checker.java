@@ -245,27 +245,7 @@ final class Checker {
     /** Every {@code ce_id} on the load's topics, with how many copies of it the topics hold. */
     private Map<String, Integer> kafkaEventIds() {
         Map<String, Integer> copies = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafkaBootstrapServers,
-                "enable.auto.commit", "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))
-                    && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header id = record.headers().lastHeader("ce_id");
-                    if (id != null) {
-                        copies.merge(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8), 1, Integer::sum);
-                    }
-                }
-            }
-        }
+        TopicReader.ceIds(kafkaBootstrapServers, TOPICS).forEach(id -> copies.merge(id, 1, Integer::sum));
         return copies;
     }
 
