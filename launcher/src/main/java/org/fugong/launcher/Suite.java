@@ -1,7 +1,6 @@
 package org.fugong.launcher;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.FreePorts;
 import org.fugong.devstack.EmbeddedKafka;
 import org.fugong.devstack.KeyPairs;
 
@@ -30,13 +30,7 @@ public final class Suite {
 
         /** Ports free at the moment of asking, for tests that must not collide with a running suite. */
         public static Ports free() throws IOException {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
         }
     }
 

@@ -41,7 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <li><b>lost</b>: acknowledged but not readable, or its event is not on Kafka, or a consumer never
  * applied it (also a write of unknown outcome that was made but whose event or effect is missing);</li>
  * <li><b>duplicated</b>: an effect applied more than once (two shipments of one allocation, two
- * read-model rows of one organisation);</li>
+ * read-model rows or policy matches of one organisation);</li>
  * <li><b>unexpected</b>: made although its client was told no (4xx), or made by no write the load sent;</li>
  * <li><b>recovered</b>: its client got a 5xx or no answer, yet it was made, completely.</li>
  * </ul>
@@ -160,7 +160,11 @@ final class Checker {
                     + "GROUP BY 1", organisations, effects);
             countEffects(logistics, "logistics shipment", "SELECT allocation_id::text, count(*) FROM shipment WHERE "
                     + "allocation_id::text = ANY (?) GROUP BY 1", ids(made, Op.Kind.CONFIRMATION), effects);
-            Map<String, Integer> expected = Map.of(Op.Kind.REGISTRATION.name(), 3, Op.Kind.CONFIRMATION.name(), 1);
+            // The fixture's policy is for the load's county: finance matches each registration to it once.
+            countEffects(finance, "finance policy match", "SELECT enterprise_id::text, count(*) FROM policy_match WHERE "
+                    + "enterprise_id::text = ANY (?) AND policy_id = '" + fixture.policyId() + "'::uuid GROUP BY 1",
+                    organisations, effects);
+            Map<String, Integer> expected = Map.of(Op.Kind.REGISTRATION.name(), 4, Op.Kind.CONFIRMATION.name(), 1);
             return new Snapshot(made, eventsOf, unpublished, kafkaEventIds(), effects, expected);
         }
     }

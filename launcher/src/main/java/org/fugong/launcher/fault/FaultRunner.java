@@ -2,7 +2,6 @@ package org.fugong.launcher.fault;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.fugong.devstack.EmbeddedDatabase;
+import org.fugong.devstack.FreePorts;
 import org.fugong.launcher.ServiceProcess;
 import org.fugong.launcher.Suite;
 
@@ -26,7 +26,7 @@ import org.fugong.launcher.Suite;
  * <pre>
  * java -cp launcher/target/fugong-launcher.jar org.fugong.launcher.fault.FaultRunner \
  *     [--scenarios=broker-kill,kill-registry,...] [--rate=100] [--load=60] [--fault-at=15] \
- *     [--broker-down=30] [--postgres-down=10] [--settle=180] [--work=target/faults]
+ *     [--broker-down=30] [--postgres-down=10] [--settle=180] [--warm-up=30] [--work=target/faults]
  * </pre>
  */
 public final class FaultRunner {
@@ -35,24 +35,34 @@ public final class FaultRunner {
     public static final List<String> ALL = List.of("broker-kill", "kill-registry", "kill-supply", "kill-logistics",
             "kill-finance", "kill-gateway", "consumer-kill-mid-batch", "postgres-stop", "postgres-pause");
     /**
-     * Scenarios on a suite with two replicas of registry and supply behind the gateway: a run with
-     * any of these is wired so for all its scenarios, so they are run on their own.
+     * Scenarios on a suite with two replicas of registry and supply behind the gateway: a run starts
+     * that suite for them after the plain one's scenarios are over.
      */
     public static final List<String> WITH_REPLICAS = List.of("relay-takeover-registry", "relay-takeover-supply");
 
     /** How a run goes: which scenarios, how much load, when the fault comes and how long it lasts. */
     public record Profile(List<String> scenarios, int rate, Duration load, Duration faultAt, Duration brokerDown,
-            Duration postgresDown, Duration settleWithin, Duration readyWithin, Map<String, String> serviceSettings) {
+            Duration postgresDown, Duration settleWithin, Duration readyWithin, Map<String, String> serviceSettings,
+            Duration warmUp) {
+
+        /** Without a warm-up: the first scenario's load meets JVMs still compiling (failures before its fault). */
+        public Profile(List<String> scenarios, int rate, Duration load, Duration faultAt, Duration brokerDown,
+                Duration postgresDown, Duration settleWithin, Duration readyWithin, Map<String, String> serviceSettings) {
+            this(scenarios, rate, load, faultAt, brokerDown, postgresDown, settleWithin, readyWithin, serviceSettings,
+                    Duration.ZERO);
+        }
 
         /** The figures: 100 writes/s, the broker down 30 s, PostgreSQL 10 s, a minute of load per scenario. */
         public static Profile full() {
-            return new Profile(ALL, 100, Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                    Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofMinutes(6), Map.of());
+            List<String> every = java.util.stream.Stream.concat(ALL.stream(), WITH_REPLICAS.stream()).toList();
+            return new Profile(every, 100, Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                    Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofMinutes(6), Map.of(),
+                    Duration.ofSeconds(30));
         }
 
         public Profile withScenarios(List<String> names) {
             return new Profile(names, rate, load, faultAt, brokerDown, postgresDown, settleWithin, readyWithin,
-                    serviceSettings);
+                    serviceSettings, warmUp);
         }
     }
 
@@ -153,7 +163,8 @@ public final class FaultRunner {
                 Integer.parseInt(options.getOrDefault("rate", String.valueOf(full.rate()))),
                 seconds(options, "load", full.load()), seconds(options, "fault-at", full.faultAt()),
                 seconds(options, "broker-down", full.brokerDown()), seconds(options, "postgres-down", full.postgresDown()),
-                seconds(options, "settle", full.settleWithin()), full.readyWithin(), Map.of());
+                seconds(options, "settle", full.settleWithin()), full.readyWithin(), Map.of(),
+                seconds(options, "warm-up", full.warmUp()));
         Path work = Path.of(options.getOrDefault("work", "target/faults")).toAbsolutePath();
         List<Result> results = new FaultRunner(Path.of("").toAbsolutePath(), work, profile, System.out).run();
         System.exit(results.stream().allMatch(Result::holds) ? 0 : 1);
@@ -163,23 +174,51 @@ public final class FaultRunner {
         return options.containsKey(name) ? Duration.ofSeconds(Long.parseLong(options.get(name))) : fallback;
     }
 
-    /** Starts everything, runs every scenario of the profile, stops everything; prints and returns the results. */
+    /**
+     * Runs every scenario of the profile, printing each one's table as it ends and all of them at the
+     * end: those on the plain suite first, then those needing second replicas on a suite wired so,
+     * each suite started from nothing (its own database, broker and services) and stopped after.
+     */
     public List<Result> run() throws Exception {
         for (String name : profile.scenarios()) {
             scenario(name); // unknown names fail before anything starts
         }
         deleteRecursively(work);
-        Files.createDirectories(work.resolve("logs"));
         String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+        List<String> plain = profile.scenarios().stream().filter(name -> !WITH_REPLICAS.contains(name)).toList();
+        List<String> onReplicas = profile.scenarios().stream().filter(WITH_REPLICAS::contains).toList();
+        List<Result> results = new ArrayList<>();
+        if (!plain.isEmpty()) {
+            results.addAll(runOnSuite(plain, false, work.resolve("plain"), run));
+        }
+        if (!onReplicas.isEmpty()) {
+            results.addAll(runOnSuite(onReplicas, true, work.resolve("replicas"), run + "r"));
+        }
+        out.println("\n==== Fault suite: " + results.size() + " scenario(s), " + profile.rate() + " writes/s, "
+                + profile.load().toSeconds() + " s of load each, fault at " + profile.faultAt().toSeconds() + " s ====");
+        out.printf("%-24s %6s %6s %5s %5s %6s %9s %10s %5s %16s %9s%n", "scenario", "acked", "ok", "lost", "dupl",
+                "unexp", "recovered", "5xx/503", "none", "failed b/d/a", "recovery");
+        for (Result r : results) {
+            Verdict v = r.verdict();
+            out.printf("%-24s %6d %6d %5d %5d %6d %9d %10s %5d %16s %8.1fs%n", r.scenario(), v.acknowledged(), v.ok(),
+                    v.lost(), v.duplicated(), v.unexpected(), v.recovered(), v.serverErrors() + "/" + v.unavailable(),
+                    v.unanswered(), r.failedBefore() + "/" + r.failedDuring() + "/" + r.failedAfter(),
+                    r.recoveryMillis() / 1000.0);
+        }
+        return results;
+    }
+
+    /** One suite (with second replicas of registry and supply, or not) from start to stop, and its scenarios on it. */
+    private List<Result> runOnSuite(List<String> names, boolean replicas, Path dir, String run) throws Exception {
+        Files.createDirectories(dir.resolve("logs"));
         List<Result> results = new ArrayList<>();
         try (EmbeddedDatabase database = EmbeddedDatabase.temporary(true);
-                BrokerProcess broker = new BrokerProcess(work.resolve("kafka"), freePort(), work.resolve("logs/kafka.log"))) {
+                BrokerProcess broker = new BrokerProcess(dir.resolve("kafka"), freePort(), dir.resolve("logs/kafka.log"))) {
             broker.start(profile.readyWithin());
-            boolean replicas = profile.scenarios().stream().anyMatch(WITH_REPLICAS::contains);
             Suite suite = replicas
-                    ? Suite.wireWithSecondReplicas(root, work.resolve("jwt"), work.resolve("logs"), Suite.Ports.free(),
+                    ? Suite.wireWithSecondReplicas(root, dir.resolve("jwt"), dir.resolve("logs"), Suite.Ports.free(),
                             freePort(), freePort(), database, broker.bootstrapServers(), profile.serviceSettings())
-                    : Suite.wire(root, work.resolve("jwt"), work.resolve("logs"), Suite.Ports.free(), database,
+                    : Suite.wire(root, dir.resolve("jwt"), dir.resolve("logs"), Suite.Ports.free(), database,
                             broker.bootstrapServers(), profile.serviceSettings());
             // Killed from outside (Ctrl-C, a timeout): the services and the broker must not outlive the runner.
             Thread cleanUp = new Thread(() -> {
@@ -192,17 +231,19 @@ public final class FaultRunner {
                 Instant began = Instant.now();
                 suite.start();
                 awaitReady(suite);
-                out.printf("Suite ready in %.1f s (logs in %s); broker in its own process at %s%n",
-                        Duration.between(began, Instant.now()).toMillis() / 1000.0, work.resolve("logs"),
+                out.printf("Suite%s ready in %.1f s (logs in %s); broker in its own process at %s%n",
+                        replicas ? " (two replicas of registry and supply)" : "",
+                        Duration.between(began, Instant.now()).toMillis() / 1000.0, dir.resolve("logs"),
                         broker.bootstrapServers());
                 Fixture fixture = Fixture.make(suite.gateway().baseUrl(), suite.adminKey(), run);
                 Checker checker = new Checker("jdbc:postgresql://127.0.0.1:" + database.port() + "/",
                         broker.bootstrapServers(), fixture);
-                PostgresControl postgres = new PostgresControl(database, work.resolve("logs/postgres.log"));
+                PostgresControl postgres = new PostgresControl(database, dir.resolve("logs/postgres.log"));
                 Scenario.FaultTarget target = target(broker, suite, postgres, "jdbc:postgresql://127.0.0.1:"
                         + database.port() + "/");
-                for (int i = 0; i < profile.scenarios().size(); i++) {
-                    Scenario scenario = scenario(profile.scenarios().get(i));
+                warmUp(fixture, "flt-" + run + "-warm-up");
+                for (int i = 0; i < names.size(); i++) {
+                    Scenario scenario = scenario(names.get(i));
                     Result result = runOne(scenario, fixture, checker, target, "flt-" + run + "-" + scenario.name(),
                             (i + 1) * 1_000_000);
                     results.add(result);
@@ -216,17 +257,6 @@ public final class FaultRunner {
                 suite.stop();
                 Runtime.getRuntime().removeShutdownHook(cleanUp);
             }
-        }
-        out.println("\n==== Fault suite: " + results.size() + " scenario(s), " + profile.rate() + " writes/s, "
-                + profile.load().toSeconds() + " s of load each, fault at " + profile.faultAt().toSeconds() + " s ====");
-        out.printf("%-24s %6s %6s %5s %5s %6s %9s %10s %5s %16s %9s%n", "scenario", "acked", "ok", "lost", "dupl",
-                "unexp", "recovered", "5xx/503", "none", "failed b/d/a", "recovery");
-        for (Result r : results) {
-            Verdict v = r.verdict();
-            out.printf("%-24s %6d %6d %5d %5d %6d %9d %10s %5d %16s %8.1fs%n", r.scenario(), v.acknowledged(), v.ok(),
-                    v.lost(), v.duplicated(), v.unexpected(), v.recovered(), v.serverErrors() + "/" + v.unavailable(),
-                    v.unanswered(), r.failedBefore() + "/" + r.failedDuring() + "/" + r.failedAfter(),
-                    r.recoveryMillis() / 1000.0);
         }
         return results;
     }
@@ -262,6 +292,22 @@ public final class FaultRunner {
         }
         return new Result(scenario.name(), scenario.description(), measured, verdict, faultAt, healedAt, first, last,
                 failed[0], failed[1], failed[2]);
+    }
+
+    /**
+     * Load before the first scenario, not checked: JVMs just started answer slowly until their hot
+     * code is compiled, and those failures are no fault's doing.
+     */
+    private void warmUp(Fixture fixture, String prefix) throws Exception {
+        if (profile.warmUp().isZero()) {
+            return;
+        }
+        out.println("-- warm-up: " + profile.rate() + " writes/s for " + profile.warmUp().toSeconds() + " s, not checked");
+        try (WriteLoad load = new WriteLoad(fixture, prefix, 0, profile.rate(), Duration.ofSeconds(10))) {
+            load.start();
+            waitUntil(load, profile.warmUp());
+            load.stop();
+        }
     }
 
     /** The scenario's schedule is wall-clock time by nature: the load runs while this waits. */
@@ -340,9 +386,7 @@ public final class FaultRunner {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 }

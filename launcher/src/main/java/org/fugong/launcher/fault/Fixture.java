@@ -12,12 +12,14 @@ import org.fugong.platform.standards.Uscc;
 /**
  * Who the load writes as, made once through the gateway before any fault: Hubei's authority (it
  * registers), a maker (it offers and confirms) and a hospital (it asks), each with a key of the
- * partner tier (limits raised: a 429 is not what the suite is about), mask items of the run's own
- * and an administrator key for the checker's reads. Made only once supply and logistics know the
+ * partner tier (limits raised: a 429 is not what the suite is about), mask items of the run's own,
+ * a finance policy of the run's own that every organisation the load registers qualifies for (so
+ * the checker can count finance's match of each exactly once) and an administrator key for the
+ * checker's reads. Made only once supply and logistics know the
  * two organisations, so that no write of the load is refused for want of an event.
  */
 record Fixture(String gatewayUrl, String admin, String authority, String maker, String hospital, String makerId,
-        String hospitalId, String county, List<String> itemCodes) {
+        String hospitalId, String county, List<String> itemCodes, String policyId) {
 
     /**
      * Mask items of the run's own that the offers and requests spread over: allocation locks an
@@ -49,6 +51,11 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
                     "unit", "carton", "required_standard", "GB 19083-2010"));
             itemCodes.add(code);
         }
+        String policyId = RestClient.withApiKey(gatewayUrl, admin).post("/api/v1/policies", Map.of(
+                "name", "Fault-suite relief " + run, "kind", "FEE_REDUCTION", "issuing_body", "故障测试局",
+                "document_number", "故障〔2026〕" + run + "号", "grants", "Nothing: the fault suite counts its matches",
+                "valid_from", "2020-02-01", "eligibility", Map.of("region_prefix", List.of(COUNTY))))
+                .get("id").asText();
         String itemCode = itemCodes.get(0);
         LocalDate today = LocalDate.now(CHINA);
         // The first offer and request wait (409) until supply has learned of the maker and the hospital.
@@ -58,7 +65,8 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
                         "number", "械注准" + COUNTY + "0001", "valid_until", today.plusYears(1).toString())));
         RestClient.withApiKey(gatewayUrl, hospital).postWhenKnown("/api/v1/supply-requests", Map.of("item_code",
                 itemCode, "quantity", 10, "urgency", "HIGH", "days_of_supply_left", 5));
-        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, COUNTY, List.copyOf(itemCodes));
+        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, COUNTY, List.copyOf(itemCodes),
+                java.util.UUID.fromString(policyId).toString()); // a UUID, so the checker may put it in its SQL
     }
 
     private static String register(RestClient authority, String kind, String name, String industry, int serial)
