@@ -52,7 +52,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class Checker {
 
     private static final List<String> TOPICS = List.of("registry.enterprises", "supply.offers", "supply.requests",
-            "supply.allocations");
+            "supply.allocations", "finance.applications");
     private static final String CONFIRMED = "fugong.supply.allocation.confirmed";
 
     private final String jdbc;
@@ -136,6 +136,9 @@ final class Checker {
                 Op.Kind kind = e.getValue().contains("/supply-offers/") ? Op.Kind.OFFER : Op.Kind.REQUEST;
                 made.put(e.getKey(), new Made(kind, e.getKey(), lastSegment(e.getValue())));
             }
+            for (Map.Entry<String, String> e : idempotencyRecords(finance, prefix).entrySet()) {
+                made.put(e.getKey(), new Made(Op.Kind.APPLICATION, e.getKey(), lastSegment(e.getValue())));
+            }
             made.replaceAll((key, m) -> new Made(m.kind(), key, lastSegment(m.id())));
             // Confirmations: every allocation of the load's requests that is no longer a proposal.
             List<String> requests = made.values().stream().filter(m -> m.kind() == Op.Kind.REQUEST).map(Made::id).toList();
@@ -149,6 +152,7 @@ final class Checker {
             events(registry, ids(made, Op.Kind.REGISTRATION), null, eventsOf, unpublished);
             events(supply, ids(made, Op.Kind.OFFER, Op.Kind.REQUEST), null, eventsOf, unpublished);
             events(supply, ids(made, Op.Kind.CONFIRMATION), CONFIRMED, eventsOf, unpublished);
+            events(finance, ids(made, Op.Kind.APPLICATION), null, eventsOf, unpublished);
 
             Map<String, Map<String, Integer>> effects = new HashMap<>();
             List<String> organisations = ids(made, Op.Kind.REGISTRATION);
@@ -290,6 +294,7 @@ final class Checker {
             case OFFER -> "/api/v1/supply-offers/" + id;
             case REQUEST -> "/api/v1/supply-requests/" + id;
             case CONFIRMATION -> "/api/v1/allocations/" + id;
+            case APPLICATION -> "/api/v1/financing-applications/" + id;
         };
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {

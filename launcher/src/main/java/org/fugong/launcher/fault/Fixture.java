@@ -11,7 +11,8 @@ import org.fugong.platform.standards.Uscc;
 
 /**
  * Who the load writes as, made once through the gateway before any fault: Hubei's authority (it
- * registers), a maker (it offers and confirms) and a hospital (it asks), each with a key of the
+ * registers), a maker (it offers, confirms and applies for financing), a hospital (it asks) and a
+ * bank (the lender the applications name, known to finance before the load), each with a key of the
  * partner tier (limits raised: a 429 is not what the suite is about), mask items of the run's own,
  * a finance policy of the run's own that every organisation the load registers qualifies for (so
  * the checker can count finance's match of each exactly once) and an administrator key for the
@@ -19,7 +20,7 @@ import org.fugong.platform.standards.Uscc;
  * two organisations, so that no write of the load is refused for want of an event.
  */
 record Fixture(String gatewayUrl, String admin, String authority, String maker, String hospital, String makerId,
-        String hospitalId, String county, List<String> itemCodes, String policyId) {
+        String hospitalId, String lenderId, String county, List<String> itemCodes, String policyId) {
 
     /**
      * Mask items of the run's own that the offers and requests spread over: allocation locks an
@@ -40,6 +41,7 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
         RestClient registrar = RestClient.withApiKey(gatewayUrl, authority);
         String makerId = register(registrar, "ENTERPRISE", "故障测试防护用品有限公司 " + run, "PROTECTIVE_GEAR", 1);
         String hospitalId = register(registrar, "HEALTH_INSTITUTION", "故障测试人民医院 " + run, "HEALTHCARE_SERVICES", 2);
+        String lenderId = register(registrar, "FINANCIAL_INSTITUTION", "故障测试银行 " + run, "FINANCIAL_SERVICES", 3);
         String maker = issue(bootstrap, Map.of("name", "fault maker " + run, "role", "ENTERPRISE", "org_id", makerId));
         String hospital = issue(bootstrap, Map.of("name", "fault hospital " + run, "role", "HEALTH_INSTITUTION",
                 "org_id", hospitalId));
@@ -65,8 +67,29 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
                         "number", "械注准" + COUNTY + "0001", "valid_until", today.plusYears(1).toString())));
         RestClient.withApiKey(gatewayUrl, hospital).postWhenKnown("/api/v1/supply-requests", Map.of("item_code",
                 itemCode, "quantity", 10, "urgency", "HIGH", "days_of_supply_left", 5));
-        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, COUNTY, List.copyOf(itemCodes),
+        // Finance refuses (400) an application naming a lender it has not learned of: wait for both parties.
+        RestClient checker = RestClient.withApiKey(gatewayUrl, admin);
+        for (String organisation : List.of(makerId, lenderId)) {
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+            while (checker.call("GET", "/api/v1/policy-matches?enterprise_id=" + organisation, null).status() != 200) {
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Finance never learned of " + organisation);
+                }
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200); // finance learns from the registry's events
+            }
+        }
+        RestClient.withApiKey(gatewayUrl, maker).postWhenKnown("/api/v1/financing-applications", application(lenderId,
+                "FIXTURE-" + run));
+        return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, lenderId, COUNTY,
+                List.copyOf(itemCodes),
                 java.util.UUID.fromString(policyId).toString()); // a UUID, so the checker may put it in its SQL
+    }
+
+    /** A working-capital loan the maker asks of the lender: every product is for ACTIVE SMEs, which it is. */
+    static Map<String, Object> application(String lenderId, String purpose) {
+        return Map.of("product", "WORKING_CAPITAL_LOAN", "amount", "500000.00", "term_months", 12,
+                "purpose", "Fault-suite working capital " + purpose, "days_of_cash_left", 20,
+                "lender_org_ids", List.of(lenderId));
     }
 
     private static String register(RestClient authority, String kind, String name, String industry, int serial)

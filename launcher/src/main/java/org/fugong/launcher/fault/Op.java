@@ -16,7 +16,9 @@ final class Op {
         /** The hospital asks for masks (supply; allocated at once from the open offers). */
         REQUEST,
         /** The maker confirms an allocation (supply; logistics plans a shipment from it). */
-        CONFIRMATION
+        CONFIRMATION,
+        /** The maker applies to the bank for a working-capital loan (finance). */
+        APPLICATION
     }
 
     final long number;

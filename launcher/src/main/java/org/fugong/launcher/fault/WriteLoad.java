@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A constant mix of writes through the gateway at a fixed rate, whatever the answers: an open
  * loop, as users keep coming when a service is down. Each write is sent once (no client retry:
  * what the client was told is what the checker holds the system to) and logged as an {@link Op}.
- * Out of every 20 writes: 5 registrations, 7 offers, 6 requests and 2 confirmations of an
- * allocation made for an earlier acknowledged request.
+ * Out of every 20 writes: 5 registrations, 6 offers, 6 requests, 2 confirmations of an
+ * allocation made for an earlier acknowledged request and 1 financing application.
  */
 final class WriteLoad implements AutoCloseable {
 
@@ -76,7 +76,7 @@ final class WriteLoad implements AutoCloseable {
         for (int i = 0; i < 5; i++) {
             kinds.add(Op.Kind.REGISTRATION);
         }
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 6; i++) {
             kinds.add(Op.Kind.OFFER);
         }
         for (int i = 0; i < 6; i++) {
@@ -84,6 +84,7 @@ final class WriteLoad implements AutoCloseable {
         }
         kinds.add(Op.Kind.CONFIRMATION);
         kinds.add(Op.Kind.CONFIRMATION);
+        kinds.add(Op.Kind.APPLICATION);
         // interleaved, so that every second of load has each kind
         Op.Kind[] order = new Op.Kind[kinds.size()];
         int[] positions = {0, 4, 8, 12, 16, 1, 5, 9, 13, 17, 2, 6, 10, 14, 18, 3, 7, 11, 15, 19};
@@ -133,6 +134,8 @@ final class WriteLoad implements AutoCloseable {
                 case OFFER -> create(number, kind, fixture.maker(), "/api/v1/supply-offers", offer(number));
                 case REQUEST -> create(number, kind, fixture.hospital(), "/api/v1/supply-requests", request(number));
                 case CONFIRMATION -> confirmNext(number);
+                case APPLICATION -> create(number, kind, fixture.maker(), "/api/v1/financing-applications",
+                        Fixture.application(fixture.lenderId(), prefix + "-" + number));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not write a request body", e);
