@@ -21,6 +21,8 @@ public final class FreePorts {
 
     /** The lowest port handed out: above the registered services commonly run on development machines. */
     static final int FIRST = 20_000;
+    /** Read once: the range does not change under a running JVM. */
+    private static final int EPHEMERAL_RANGE_START = readEphemeralRangeStart();
     private static final AtomicInteger NEXT = new AtomicInteger(-1);
 
     private FreePorts() {
@@ -28,8 +30,7 @@ public final class FreePorts {
 
     /** A port no socket is bound to now, outside the ephemeral range; a different one on each call. */
     public static int next() {
-        int below = ephemeralRangeStart();
-        int size = below - FIRST;
+        int size = EPHEMERAL_RANGE_START - FIRST;
         if (size <= 0) {
             return anyFreePort(); // an unusual range: nothing to stay out of
         }
@@ -46,6 +47,10 @@ public final class FreePorts {
 
     /** The first port of the kernel's ephemeral range (Linux); 32768, the usual one, elsewhere. */
     static int ephemeralRangeStart() {
+        return EPHEMERAL_RANGE_START;
+    }
+
+    private static int readEphemeralRangeStart() {
         try {
             // Line by line: where /proc reports a size of 0, Files.readString was seen to return only the first byte.
             return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim()

@@ -26,11 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What clients were told against what the system holds, after a scenario, in the words of
@@ -166,8 +161,8 @@ final class Checker {
                     + "allocation_id::text = ANY (?) GROUP BY 1", ids(made, Op.Kind.CONFIRMATION), effects);
             // The fixture's policy is for the load's county: finance matches each registration to it once.
             countEffects(finance, "finance policy match", "SELECT enterprise_id::text, count(*) FROM policy_match WHERE "
-                    + "enterprise_id::text = ANY (?) AND policy_id = '" + fixture.policyId() + "'::uuid GROUP BY 1",
-                    organisations, effects);
+                    + "enterprise_id::text = ANY (?) AND policy_id = ?::uuid GROUP BY 1", organisations, effects,
+                    fixture.policyId());
             Map<String, Integer> expected = Map.of(Op.Kind.REGISTRATION.name(), 4, Op.Kind.CONFIRMATION.name(), 1);
             return new Snapshot(made, eventsOf, unpublished, kafkaEventIds(), effects, expected);
         }
@@ -238,10 +233,14 @@ final class Checker {
         }
     }
 
+    /** {@code sql}'s first parameter is the ids; {@code more}, when given, are its next ones. */
     private static void countEffects(Connection db, String consumer, String sql, List<String> ids,
-            Map<String, Map<String, Integer>> into) throws SQLException {
+            Map<String, Map<String, Integer>> into, String... more) throws SQLException {
         try (PreparedStatement s = db.prepareStatement(sql)) {
             s.setArray(1, db.createArrayOf("text", ids.toArray()));
+            for (int i = 0; i < more.length; i++) {
+                s.setString(i + 2, more[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     into.computeIfAbsent(rs.getString(1), id -> new HashMap<>()).put(consumer, rs.getInt(2));

@@ -76,13 +76,13 @@ final class ConsumerKillMidBatch implements Scenario {
             }
             Map<TopicPartition, Long> committedBefore = committed(admin);
             long backlog = backlog(admin, committedBefore);
-            long appliedBefore = applied(db);
+            long appliedBefore = inbox(db, null);
             Signals.send("CONT", List.of(pid));
             Instant deadline = Instant.now().plus(RESUME_WITHIN);
-            while (applied(db) - appliedBefore < KILL_AFTER_APPLIED) {
+            while (inbox(db, null) - appliedBefore < KILL_AFTER_APPLIED) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(group + " applied fewer than " + KILL_AFTER_APPLIED + " records within " + RESUME_WITHIN.toSeconds()
-                            + " s of being resumed (backlog " + backlog + ")");
+                    throw new IllegalStateException(group + " applied fewer than " + KILL_AFTER_APPLIED + " records within "
+                            + RESUME_WITHIN.toSeconds() + " s of being resumed (backlog " + backlog + ")");
                 }
                 LockSupport.parkNanos(Duration.ofMillis(2).toNanos()); // polling the inbox, as fast as it answers
             }
@@ -92,7 +92,7 @@ final class ConsumerKillMidBatch implements Scenario {
             // What it applied whose offsets it had not committed: the events past the committed offsets that the inbox holds.
             Map<TopicPartition, Long> committedAtKill = committed(admin);
             List<String> pastCommitted = TopicReader.ceIdsFrom(target.broker().bootstrapServers(), committedAtKill);
-            long redelivered = inInbox(db, pastCommitted);
+            long redelivered = inbox(db, pastCommitted);
             service.start();
             service.awaitReady(target.readyWithin());
             return String.format("backlog of %d records for %s; killed with %d records past its committed offsets, %d of "
@@ -101,22 +101,17 @@ final class ConsumerKillMidBatch implements Scenario {
         }
     }
 
-    private long inInbox(Connection db, List<String> eventIds) throws SQLException {
-        try (PreparedStatement count = db.prepareStatement(
-                "SELECT count(*) FROM processed_event WHERE consumer_group = ? AND event_id = ANY (?)")) {
+    /**
+     * Rows of the consumer's inbox, one per event it applied (or skipped as seen), written in that
+     * event's transaction; of these events only, when {@code eventIds} is given.
+     */
+    private long inbox(Connection db, List<String> eventIds) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM processed_event WHERE consumer_group = ?"
+                + (eventIds == null ? "" : " AND event_id = ANY (?)"))) {
             count.setString(1, group);
-            count.setArray(2, db.createArrayOf("text", eventIds.toArray()));
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            if (eventIds != null) {
+                count.setArray(2, db.createArrayOf("text", eventIds.toArray()));
             }
-        }
-    }
-
-    /** Rows of the consumer's inbox: one per event it applied (or skipped as seen), in that event's transaction. */
-    private long applied(Connection db) throws SQLException {
-        try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM processed_event WHERE consumer_group = ?")) {
-            count.setString(1, group);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -213,11 +213,11 @@ public final class FaultRunner {
         Files.createDirectories(dir.resolve("logs"));
         List<Result> results = new ArrayList<>();
         try (EmbeddedDatabase database = EmbeddedDatabase.temporary(true);
-                BrokerProcess broker = new BrokerProcess(dir.resolve("kafka"), freePort(), dir.resolve("logs/kafka.log"))) {
+                BrokerProcess broker = new BrokerProcess(dir.resolve("kafka"), FreePorts.next(), dir.resolve("logs/kafka.log"))) {
             broker.start(profile.readyWithin());
             Suite suite = replicas
                     ? Suite.wireWithSecondReplicas(root, dir.resolve("jwt"), dir.resolve("logs"), Suite.Ports.free(),
-                            freePort(), freePort(), database, broker.bootstrapServers(), profile.serviceSettings())
+                            FreePorts.next(), FreePorts.next(), database, broker.bootstrapServers(), profile.serviceSettings())
                     : Suite.wire(root, dir.resolve("jwt"), dir.resolve("logs"), Suite.Ports.free(), database,
                             broker.bootstrapServers(), profile.serviceSettings());
             // Killed from outside (Ctrl-C, a timeout): the services and the broker must not outlive the runner.
@@ -384,9 +384,5 @@ public final class FaultRunner {
                 Files.delete(path);
             }
         }
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 }

@@ -1,10 +1,12 @@
 package org.fugong.launcher.fault;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.fugong.launcher.RestClient;
 import org.fugong.platform.standards.Uscc;
@@ -70,19 +72,18 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
         // Finance refuses (400) an application naming a lender it has not learned of: wait for both parties.
         RestClient checker = RestClient.withApiKey(gatewayUrl, admin);
         for (String organisation : List.of(makerId, lenderId)) {
-            java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+            Instant deadline = Instant.now().plusSeconds(120);
             while (checker.call("GET", "/api/v1/policy-matches?enterprise_id=" + organisation, null).status() != 200) {
-                if (java.time.Instant.now().isAfter(deadline)) {
+                if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Finance never learned of " + organisation);
                 }
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200); // finance learns from the registry's events
+                TimeUnit.MILLISECONDS.sleep(200); // finance learns from the registry's events
             }
         }
         RestClient.withApiKey(gatewayUrl, maker).postWhenKnown("/api/v1/financing-applications", application(lenderId,
                 "FIXTURE-" + run));
         return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, lenderId, COUNTY,
-                List.copyOf(itemCodes),
-                java.util.UUID.fromString(policyId).toString()); // a UUID, so the checker may put it in its SQL
+                List.copyOf(itemCodes), policyId);
     }
 
     /** A working-capital loan the maker asks of the lender: every product is for ACTIVE SMEs, which it is. */
