@@ -47,8 +47,9 @@ import java.util.stream.Collectors;
 final class Checker {
 
     private static final List<String> TOPICS = List.of("registry.enterprises", "supply.offers", "supply.requests",
-            "supply.allocations", "finance.applications");
+            "supply.allocations", "finance.applications", "logistics.passes");
     private static final String CONFIRMED = "fugong.supply.allocation.confirmed";
+    private static final String OUTBREAK_ALERTED = "fugong.registry.enterprise.outbreak-alerted";
 
     private final String jdbc;
     private final String kafkaBootstrapServers;
@@ -62,23 +63,32 @@ final class Checker {
         this.fixture = fixture;
     }
 
-    /** One write's resource as the system holds it. */
-    private record Made(Op.Kind kind, String key, String id) {
+    /**
+     * One write's resource as the system holds it (a health report's id is its day), and whether it
+     * must have an event: everything but a scan, which only logistics keeps, and a health report
+     * that raised no alert.
+     */
+    private record Made(Op.Kind kind, String key, String id, boolean evented) {
+
+        Made(Op.Kind kind, String key, String id) {
+            this(kind, key, id, kind != Op.Kind.SCAN);
+        }
     }
 
-    Verdict check(String prefix, List<Op> ops, Duration settleWithin) throws Exception {
+    /** {@code reporter}: the load's enterprise whose health reports are the load's. */
+    Verdict check(String prefix, Fixture.Reporter reporter, List<Op> ops, Duration settleWithin) throws Exception {
         Instant began = Instant.now();
         Instant deadline = began.plus(settleWithin);
         Snapshot snapshot;
         do {
-            snapshot = snapshot(prefix, ops);
+            snapshot = snapshot(prefix, reporter.id());
             if (snapshot.complete()) {
                 break;
             }
             TimeUnit.MILLISECONDS.sleep(500); // events and consumers catch up on their own; poll until the deadline
         } while (Instant.now().isBefore(deadline));
         Duration settled = Duration.between(began, Instant.now());
-        Set<String> unreadable = unreadable(ops);
+        Set<String> unreadable = unreadable(ops, reporter.id());
         return verdict(ops, snapshot, unreadable, settled);
     }
 
@@ -99,7 +109,7 @@ final class Checker {
         List<String> problems(Made m) {
             List<String> problems = new ArrayList<>();
             List<String> events = eventsOf.getOrDefault(m.id(), List.of());
-            if (events.isEmpty()) {
+            if (events.isEmpty() && m.evented()) {
                 problems.add("no event in the outbox");
             }
             for (String event : events) {
@@ -115,12 +125,14 @@ final class Checker {
             return problems;
         }
 
+        /** An effect applied twice, or a day's outbreak alert raised twice. */
         boolean duplicated(Made m) {
-            return effects.getOrDefault(m.id(), Map.of()).values().stream().anyMatch(n -> n > 1);
+            return effects.getOrDefault(m.id(), Map.of()).values().stream().anyMatch(n -> n > 1)
+                    || m.kind() == Op.Kind.HEALTH_REPORT && eventsOf.getOrDefault(m.id(), List.of()).size() > 1;
         }
     }
 
-    private Snapshot snapshot(String prefix, List<Op> ops) throws Exception {
+    private Snapshot snapshot(String prefix, String reporterId) throws Exception {
         Map<String, Made> made = new HashMap<>();
         try (Connection registry = connect("registry"); Connection supply = connect("supply");
                 Connection logistics = connect("logistics"); Connection finance = connect("finance")) {
@@ -134,7 +146,12 @@ final class Checker {
             for (Map.Entry<String, String> e : idempotencyRecords(finance, prefix).entrySet()) {
                 made.put(e.getKey(), new Made(Op.Kind.APPLICATION, e.getKey(), lastSegment(e.getValue())));
             }
+            for (Map.Entry<String, String> e : idempotencyRecords(logistics, prefix).entrySet()) {
+                Op.Kind kind = e.getValue().contains("/green-passes/") ? Op.Kind.PASS : Op.Kind.SCAN;
+                made.put(e.getKey(), new Made(kind, e.getKey(), lastSegment(e.getValue())));
+            }
             made.replaceAll((key, m) -> new Made(m.kind(), key, lastSegment(m.id())));
+            healthReports(registry, prefix, reporterId, made);
             // Confirmations: every allocation of the load's requests that is no longer a proposal.
             List<String> requests = made.values().stream().filter(m -> m.kind() == Op.Kind.REQUEST).map(Made::id).toList();
             for (String allocation : queryIds(supply, "SELECT id::text FROM allocation WHERE status NOT IN ('PROPOSED', "
@@ -148,6 +165,8 @@ final class Checker {
             events(supply, ids(made, Op.Kind.OFFER, Op.Kind.REQUEST), null, eventsOf, unpublished);
             events(supply, ids(made, Op.Kind.CONFIRMATION), CONFIRMED, eventsOf, unpublished);
             events(finance, ids(made, Op.Kind.APPLICATION), null, eventsOf, unpublished);
+            events(logistics, ids(made, Op.Kind.PASS), null, eventsOf, unpublished);
+            outbreakAlerts(registry, reporterId, eventsOf, unpublished);
 
             Map<String, Map<String, Integer>> effects = new HashMap<>();
             List<String> organisations = ids(made, Op.Kind.REGISTRATION);
@@ -187,6 +206,39 @@ final class Checker {
             }
         }
         return records;
+    }
+
+    /** The reporter's days, each a health report of the load; one with a confirmed case must have raised an alert. */
+    private static void healthReports(Connection registry, String prefix, String reporterId, Map<String, Made> into)
+            throws SQLException {
+        try (PreparedStatement s = registry.prepareStatement(
+                "SELECT report_date, confirmed > 0 FROM health_report WHERE enterprise_id = ?::uuid")) {
+            s.setString(1, reporterId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = WriteLoad.reportKey(prefix, rs.getDate(1).toLocalDate());
+                    into.put(key, new Made(Op.Kind.HEALTH_REPORT, key, rs.getString(1), rs.getBoolean(2)));
+                }
+            }
+        }
+    }
+
+    /** The reporter's outbreak alerts, by the day they were raised for (a health report's id). */
+    private static void outbreakAlerts(Connection registry, String reporterId, Map<String, List<String>> into,
+            Set<String> unpublished) throws SQLException {
+        try (PreparedStatement s = registry.prepareStatement("SELECT payload ->> 'report_date', id::text, "
+                + "published_at IS NULL FROM outbox_event WHERE aggregate_id = ? AND type = ?")) {
+            s.setString(1, reporterId);
+            s.setString(2, OUTBREAK_ALERTED);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    into.computeIfAbsent(rs.getString(1), day -> new ArrayList<>()).add(rs.getString(2));
+                    if (rs.getBoolean(3)) {
+                        unpublished.add(rs.getString(2));
+                    }
+                }
+            }
+        }
     }
 
     private static String lastSegment(String location) {
@@ -257,7 +309,7 @@ final class Checker {
     }
 
     /** The acknowledged writes' resources that the API does not show (a confirmation: not as confirmed), by id. */
-    private Set<String> unreadable(List<Op> ops) throws Exception {
+    private Set<String> unreadable(List<Op> ops, String reporterId) throws Exception {
         Set<String> missing = ConcurrentHashMap.newKeySet();
         ExecutorService readers = Executors.newFixedThreadPool(4);
         try {
@@ -266,9 +318,13 @@ final class Checker {
                 if (!op.acknowledged()) {
                     continue;
                 }
-                String id = op.kind == Op.Kind.CONFIRMATION ? op.key : op.id();
+                String id = switch (op.kind) {
+                    case CONFIRMATION -> op.key;
+                    case HEALTH_REPORT -> op.key.substring(op.key.length() - "yyyy-mm-dd".length());
+                    default -> op.id();
+                };
                 reads.add(readers.submit(() -> {
-                    if (id == null || !readable(op.kind, id)) {
+                    if (id == null || !readable(op.kind, id, reporterId)) {
                         missing.add(String.valueOf(id));
                     }
                     return null;
@@ -287,8 +343,11 @@ final class Checker {
      * Whether the API shows it: a 200 (a confirmation: no longer PROPOSED). A 429 or a 5xx says
      * nothing about the write, only about the moment, so the read is asked again for a while.
      */
-    private boolean readable(Op.Kind kind, String id) throws Exception {
+    private boolean readable(Op.Kind kind, String id, String reporterId) throws Exception {
         String path = switch (kind) {
+            case HEALTH_REPORT -> "/api/v1/enterprises/" + reporterId + "/health-reports/" + id;
+            case PASS -> "/api/v1/green-passes/" + id;
+            case SCAN -> "/api/v1/checkpoint-scans/" + id;
             case REGISTRATION -> "/api/v1/enterprises/" + id;
             case OFFER -> "/api/v1/supply-offers/" + id;
             case REQUEST -> "/api/v1/supply-requests/" + id;

@@ -269,7 +269,8 @@ public final class FaultRunner {
         long healedAt;
         String measured;
         List<Op> ops;
-        try (WriteLoad load = new WriteLoad(fixture, prefix, usccBase, profile.rate(), Duration.ofSeconds(10))) {
+        Fixture.Reporter reporter = fixture.reporter(prefix);
+        try (WriteLoad load = new WriteLoad(fixture, reporter, prefix, usccBase, profile.rate(), Duration.ofSeconds(10))) {
             load.start();
             waitUntil(load, profile.faultAt());
             faultAt = load.elapsedMillis();
@@ -279,7 +280,7 @@ public final class FaultRunner {
             waitUntil(load, Duration.ofMillis(Math.max(profile.load().toMillis(), healedAt + AFTER_HEALED.toMillis())));
             ops = load.stop();
         }
-        Verdict verdict = checker.check(prefix, ops, profile.settleWithin());
+        Verdict verdict = checker.check(prefix, reporter, ops, profile.settleWithin());
         long first = -1;
         long last = -1;
         long[] failed = new long[3];
@@ -303,7 +304,8 @@ public final class FaultRunner {
             return;
         }
         out.println("-- warm-up: " + profile.rate() + " writes/s for " + profile.warmUp().toSeconds() + " s, not checked");
-        try (WriteLoad load = new WriteLoad(fixture, prefix, 0, profile.rate(), Duration.ofSeconds(10))) {
+        try (WriteLoad load = new WriteLoad(fixture, fixture.reporter(prefix), prefix, 0, profile.rate(),
+                Duration.ofSeconds(10))) {
             load.start();
             waitUntil(load, profile.warmUp());
             load.stop();
@@ -324,7 +326,7 @@ public final class FaultRunner {
             case "kill-registry", "kill-supply", "kill-logistics", "kill-finance" ->
                     Scenario.serviceKill(name.substring("kill-".length()) + "-service");
             case "kill-gateway" -> Scenario.serviceKill("gateway");
-            // Logistics' consumer of registrations: the busiest topic of the load (a quarter of its writes).
+            // Logistics' consumer of registrations: the busiest topic of the load (a fifth of its writes).
             case "consumer-kill-mid-batch" -> new ConsumerKillMidBatch("logistics-service", "logistics.RegistryEventHandler",
                     Duration.ofSeconds(10));
             case "postgres-stop" -> Scenario.postgresStop(profile.postgresDown());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.fugong.launcher.RestClient;
+import org.fugong.platform.standards.ResidentId;
 import org.fugong.platform.standards.Uscc;
 
 /**
@@ -17,12 +18,14 @@ import org.fugong.platform.standards.Uscc;
  * bank (the lender the applications name, known to finance before the load), each with a key of the
  * partner tier (limits raised: a 429 is not what the suite is about), mask items of the run's own,
  * a finance policy of the run's own that every organisation the load registers qualifies for (so
- * the checker can count finance's match of each exactly once) and an administrator key for the
- * checker's reads. Made only once supply and logistics know the
- * two organisations, so that no write of the load is refused for want of an event.
+ * the checker can count finance's match of each exactly once), a checkpoint in the load's county
+ * with an officer's key, and an administrator key for the checker's reads. Made only once supply,
+ * logistics and finance know the organisations, so that no write of the load is refused for want of
+ * an event.
  */
 record Fixture(String gatewayUrl, String admin, String authority, String maker, String hospital, String makerId,
-        String hospitalId, String lenderId, String county, List<String> itemCodes, String policyId) {
+        String hospitalId, String lenderId, String county, List<String> itemCodes, String policyId, String checkpointId,
+        String officer) {
 
     /**
      * Mask items of the run's own that the offers and requests spread over: allocation locks an
@@ -82,8 +85,41 @@ record Fixture(String gatewayUrl, String admin, String authority, String maker, 
         }
         RestClient.withApiKey(gatewayUrl, maker).postWhenKnown("/api/v1/financing-applications", application(lenderId,
                 "FIXTURE-" + run));
+        RestClient.withApiKey(gatewayUrl, maker).postWhenKnown("/api/v1/green-passes", pass("鄂A00000"));
+        String checkpointId = registrar.post("/api/v1/checkpoints", Map.of("name", "故障测试检查站 " + run,
+                "county_code", COUNTY, "kind", "CITY_ENTRANCE")).get("id").asText();
+        String officer = issue(bootstrap, Map.of("name", "fault checkpoint officer " + run, "role", "CHECKPOINT",
+                "region_scope", COUNTY));
         return new Fixture(gatewayUrl, admin, authority, maker, hospital, makerId, hospitalId, lenderId, COUNTY,
-                List.copyOf(itemCodes), policyId);
+                List.copyOf(itemCodes), policyId, checkpointId, officer);
+    }
+
+    /** An enterprise of one load's own, with its key, that reports its health daily: its days are the load's alone. */
+    record Reporter(String id, String key) {
+    }
+
+    /** Registers a load's reporting enterprise; registered ACTIVE, it may report at once. */
+    Reporter reporter(String name) throws Exception {
+        RestClient bootstrap = RestClient.withApiKey(gatewayUrl, admin);
+        String id = register(RestClient.withApiKey(gatewayUrl, authority), "ENTERPRISE", "故障测试报告企业 " + name,
+                "PROTECTIVE_GEAR", 4);
+        return new Reporter(id, issue(bootstrap, Map.of("name", "fault reporter " + name, "role", "ENTERPRISE",
+                "org_id", id)));
+    }
+
+    /**
+     * A week's green pass for a truck of masks from the load's county to Wuhan's Jiang'an district:
+     * medical supplies of an ESSENTIAL-tier maker, so the rule approves it at once and it has a code
+     * to scan. The driver is from the county, with a valid resident ID number.
+     */
+    static Map<String, Object> pass(String plate) {
+        LocalDate today = LocalDate.now(CHINA);
+        String first17 = COUNTY + "19800101" + "013";
+        return Map.of("plate", plate, "vehicle_type", "TRUCK", "driver", Map.of("name", "王师傅", "phone", "13900001111",
+                        "id_number", first17 + ResidentId.checkCharacter(first17)),
+                "cargo_category", "MEDICAL_SUPPLIES", "cargo_description", "Fault-suite masks, 40 cartons",
+                "route", List.of(COUNTY, "420102"), "valid_from", today.toString(),
+                "valid_until", today.plusDays(6).toString());
     }
 
     /** A working-capital loan the maker asks of the lender: every product is for ACTIVE SMEs, which it is. */

@@ -18,12 +18,22 @@ final class Op {
         /** The maker confirms an allocation (supply; logistics plans a shipment from it). */
         CONFIRMATION,
         /** The maker applies to the bank for a working-capital loan (finance). */
-        APPLICATION
+        APPLICATION,
+        /** The load's own enterprise reports a day's health figures (registry; some raise an outbreak alert). */
+        HEALTH_REPORT,
+        /** The maker applies for a green pass for a truck of masks (logistics; approved at once by the rule). */
+        PASS,
+        /** The checkpoint's officer scans the code of an earlier acknowledged pass (logistics). */
+        SCAN
     }
 
     final long number;
     final Kind kind;
-    /** The Idempotency-Key of a creating POST, with which the checker finds what it made; the allocation id of a confirmation. */
+    /**
+     * The Idempotency-Key of a creating POST, with which the checker finds what it made; the
+     * allocation id of a confirmation; for a health report, which has no key (a PUT of its day),
+     * the load's prefix and the day.
+     */
     final String key;
     /** Milliseconds since the load began. */
     final long sentAt;

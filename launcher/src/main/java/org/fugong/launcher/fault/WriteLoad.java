@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.fugong.platform.standards.Uscc;
 
@@ -29,8 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A constant mix of writes through the gateway at a fixed rate, whatever the answers: an open
  * loop, as users keep coming when a service is down. Each write is sent once (no client retry:
  * what the client was told is what the checker holds the system to) and logged as an {@link Op}.
- * Out of every 20 writes: 5 registrations, 6 offers, 6 requests, 2 confirmations of an
- * allocation made for an earlier acknowledged request and 1 financing application.
+ * Out of every 20 writes: 4 registrations, 2 health reports (one in four of them with a confirmed
+ * case, which raises an outbreak alert), 4 offers, 4 requests, 2 confirmations of an allocation made
+ * for an earlier acknowledged request, 2 green passes, 1 scan of an earlier acknowledged pass's code
+ * at the checkpoint and 1 financing application.
  */
 final class WriteLoad implements AutoCloseable {
 
@@ -41,6 +43,7 @@ final class WriteLoad implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 2_000;
 
     private final Fixture fixture;
+    private final Fixture.Reporter reporter;
     private final String prefix;
     private final int usccBase;
     private final int rate;
@@ -54,6 +57,11 @@ final class WriteLoad implements AutoCloseable {
     });
     private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
     private final Queue<String> acknowledgedRequests = new ConcurrentLinkedQueue<>();
+    /** Approved passes not scanned yet: their code and plate. */
+    private final Queue<String[]> passesToScan = new ConcurrentLinkedQueue<>();
+    private final AtomicLong reports = new AtomicLong();
+    /** The newest day the load reports: yesterday in China when it was made, so that no day is in the future. */
+    private final LocalDate lastReportDay = LocalDate.now(CHINA).minusDays(1);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong skipped = new AtomicLong();
@@ -61,35 +69,41 @@ final class WriteLoad implements AutoCloseable {
 
     /**
      * {@code prefix} makes every Idempotency-Key of this load unique to it; {@code usccBase} keeps its
-     * registrations' codes apart from other loads' on the same registry.
+     * registrations' codes (and its plates) apart from other loads' on the same suite; the
+     * {@code reporter} reports one day after another, back from yesterday, one report per day.
      */
-    WriteLoad(Fixture fixture, String prefix, int usccBase, int rate, Duration timeout) {
+    WriteLoad(Fixture fixture, Fixture.Reporter reporter, String prefix, int usccBase, int rate, Duration timeout) {
         this.fixture = fixture;
+        this.reporter = reporter;
         this.prefix = prefix;
         this.usccBase = usccBase;
         this.rate = rate;
         this.timeout = timeout;
     }
 
+    /**
+     * Twenty writes in an order that spreads each kind evenly over the cycle (smooth weighted
+     * round-robin: each slot goes to the kind furthest behind its share), so every second of load
+     * has each kind.
+     */
     private static Op.Kind[] mix() {
-        List<Op.Kind> kinds = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            kinds.add(Op.Kind.REGISTRATION);
-        }
-        for (int i = 0; i < 6; i++) {
-            kinds.add(Op.Kind.OFFER);
-        }
-        for (int i = 0; i < 6; i++) {
-            kinds.add(Op.Kind.REQUEST);
-        }
-        kinds.add(Op.Kind.CONFIRMATION);
-        kinds.add(Op.Kind.CONFIRMATION);
-        kinds.add(Op.Kind.APPLICATION);
-        // interleaved, so that every second of load has each kind
-        Op.Kind[] order = new Op.Kind[kinds.size()];
-        int[] positions = {0, 4, 8, 12, 16, 1, 5, 9, 13, 17, 2, 6, 10, 14, 18, 3, 7, 11, 15, 19};
-        for (int i = 0; i < order.length; i++) {
-            order[positions[i]] = kinds.get(i);
+        Map<Op.Kind, Integer> weights = new java.util.EnumMap<>(Op.Kind.class);
+        weights.put(Op.Kind.REGISTRATION, 4);
+        weights.put(Op.Kind.HEALTH_REPORT, 2);
+        weights.put(Op.Kind.OFFER, 4);
+        weights.put(Op.Kind.REQUEST, 4);
+        weights.put(Op.Kind.CONFIRMATION, 2);
+        weights.put(Op.Kind.PASS, 2);
+        weights.put(Op.Kind.SCAN, 1);
+        weights.put(Op.Kind.APPLICATION, 1);
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        Map<Op.Kind, Integer> credit = new java.util.EnumMap<>(Op.Kind.class);
+        Op.Kind[] order = new Op.Kind[total];
+        for (int slot = 0; slot < total; slot++) {
+            weights.forEach((kind, weight) -> credit.merge(kind, weight, Integer::sum));
+            Op.Kind next = credit.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            credit.merge(next, -total, Integer::sum);
+            order[slot] = next;
         }
         return order;
     }
@@ -131,9 +145,20 @@ final class WriteLoad implements AutoCloseable {
         try {
             switch (kind) {
                 case REGISTRATION -> create(number, kind, fixture.authority(), "/api/v1/enterprises", registration(number));
+                case HEALTH_REPORT -> report(number);
                 case OFFER -> create(number, kind, fixture.maker(), "/api/v1/supply-offers", offer(number));
-                case REQUEST -> create(number, kind, fixture.hospital(), "/api/v1/supply-requests", request(number));
+                case REQUEST -> create(number, kind, fixture.hospital(), "/api/v1/supply-requests", request(number),
+                        answer -> acknowledgedRequests.add(answer.get("id").asText()));
                 case CONFIRMATION -> confirmNext(number);
+                case PASS -> {
+                    String plate = plate(number);
+                    create(number, kind, fixture.maker(), "/api/v1/green-passes", Fixture.pass(plate), answer -> {
+                        if (answer.hasNonNull("code")) {
+                            passesToScan.add(new String[] {answer.get("code").asText(), plate});
+                        }
+                    });
+                }
+                case SCAN -> scanNext(number);
                 case APPLICATION -> create(number, kind, fixture.maker(), "/api/v1/financing-applications",
                         Fixture.application(fixture.lenderId(), prefix + "-" + number));
             }
@@ -144,17 +169,58 @@ final class WriteLoad implements AutoCloseable {
 
     private void create(long number, Op.Kind kind, String apiKey, String path, Map<String, Object> body)
             throws IOException {
+        create(number, kind, apiKey, path, body, answer -> {
+        });
+    }
+
+    private void create(long number, Op.Kind kind, String apiKey, String path, Map<String, Object> body,
+            Consumer<JsonNode> onAcknowledged) throws IOException {
         String key = prefix + "-" + number;
         Op op = new Op(number, kind, key, elapsedMillis());
         HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.gatewayUrl() + path)).timeout(timeout)
                 .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-        send(op, request, answer -> {
-            if (kind == Op.Kind.REQUEST && answer != null) {
-                acknowledgedRequests.add(answer);
-            }
-        });
+        send(op, request, onAcknowledged);
+    }
+
+    /**
+     * The reporter's next day, back from yesterday: a PUT of the day (it has no Idempotency-Key; a
+     * second PUT of a day would correct it, and the load never sends one). Every fourth has a
+     * confirmed case: an outbreak alert, once.
+     */
+    private void report(long number) throws IOException {
+        long index = reports.getAndIncrement();
+        LocalDate day = lastReportDay.minusDays(index);
+        Op op = new Op(number, Op.Kind.HEALTH_REPORT, reportKey(prefix, day), elapsedMillis());
+        Map<String, Object> figures = Map.of("confirmed", index % 4 == 0 ? 1 : 0, "suspected", 0, "fever", 1,
+                "close_contacts", 0);
+        send(op, HttpRequest.newBuilder(URI.create(fixture.gatewayUrl() + "/api/v1/enterprises/" + reporter.id()
+                + "/health-reports/" + day)).timeout(timeout).header("X-Api-Key", reporter.key())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(figures))).build(), answer -> {
+                });
+    }
+
+    /** What stands for a health report's key in the log: the load and the day. */
+    static String reportKey(String prefix, LocalDate day) {
+        return prefix + "-report-" + day;
+    }
+
+    /** The officer scans the oldest approved pass not scanned yet, read off the truck it was issued to. */
+    private void scanNext(long number) throws IOException {
+        String[] pass = passesToScan.poll();
+        if (pass == null) {
+            return;
+        }
+        create(number, Op.Kind.SCAN, fixture.officer(), "/api/v1/checkpoint-scans", Map.of("checkpoint_id",
+                fixture.checkpointId(), "code", pass[0], "plate_read", pass[1], "waiting_minutes", (int) (number % 30),
+                "driver_temperature", new java.math.BigDecimal("36.5")));
+    }
+
+    /** GA 36-2018: Hubei's 鄂, Wuhan's A and five digits, apart from other loads' by {@code usccBase}. */
+    private String plate(long number) {
+        return String.format("鄂A%05d", (usccBase + number) % 100_000);
     }
 
     /**
@@ -194,7 +260,8 @@ final class WriteLoad implements AutoCloseable {
         });
     }
 
-    private void send(Op op, HttpRequest request, java.util.function.Consumer<String> onAcknowledged) {
+    /** {@code onAcknowledged} gets the body of a 2xx answer. */
+    private void send(Op op, HttpRequest request, Consumer<JsonNode> onAcknowledged) {
         ops.add(op);
         inFlight.incrementAndGet();
         long start = System.nanoTime();
@@ -205,15 +272,16 @@ final class WriteLoad implements AutoCloseable {
                     op.unanswered(latency);
                     return;
                 }
-                String id = null;
+                JsonNode body = null;
                 if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                    id = idOf(response.body());
+                    body = json(response.body());
                 }
                 boolean problem = response.headers().firstValue("Content-Type")
                         .map(type -> type.startsWith("application/problem+json")).orElse(false);
+                String id = body == null || !body.hasNonNull("id") ? null : body.get("id").asText();
                 op.answered(response.statusCode(), id, latency, problem);
-                if (id != null) {
-                    onAcknowledged.accept(id);
+                if (body != null) {
+                    onAcknowledged.accept(body);
                 }
             } finally {
                 inFlight.decrementAndGet();
@@ -221,10 +289,9 @@ final class WriteLoad implements AutoCloseable {
         });
     }
 
-    private static String idOf(String body) {
+    private static JsonNode json(String body) {
         try {
-            JsonNode id = JSON.readTree(body).get("id");
-            return id == null ? null : id.asText();
+            return JSON.readTree(body);
         } catch (IOException notJson) {
             return null;
         }
