@@ -192,6 +192,9 @@ public class ProblemMappers {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             return Problems.invalid(List.of(new FieldError("body", "is not well-formed JSON")));
         }
+        if (OneJsonValue.trailing(e)) {
+            return Problems.invalid(List.of(new FieldError("body", "is not one JSON value: something follows it")));
+        }
         String field = jsonPath(mapping);
         String message;
         if (e instanceof UnrecognizedPropertyException) {

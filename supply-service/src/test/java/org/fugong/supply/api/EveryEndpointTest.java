@@ -3,6 +3,7 @@ package org.fugong.supply.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -186,6 +187,25 @@ class EveryEndpointTest {
                 .body("errors[0].message", startsWith("must not contain the NUL character"));
         problem(Api.as(TestJwt.admin()).urlEncodingEnabled(false).get("/api/v1/supply-gaps?item=%00%00").then(), 400)
                 .body("errors[0].field", equalTo("item"));
+    }
+
+    /**
+     * Issue 17's fuzzer: a body followed by more JSON was read as its first value and acted on (2xx).
+     * Now a 400 on the body, and nothing made; the same body alone is accepted.
+     */
+    @Test
+    void aBodyFollowedByMoreJsonIsA400AndMakesNothing() {
+        UUID hospital = RegistryFeed.organisation("HEALTH_INSTITUTION", "420102", "ACTIVE", 0);
+        String request = "{\"item_code\": \"MASK_MEDICAL_PROTECTIVE\", \"quantity\": 5, \"urgency\": \"HIGH\"}";
+        for (String trailing : List.of("{\"quantity\": 500}", "[[[", " 1")) {
+            problem(Api.as(Api.hospital(hospital)).contentType(ContentType.JSON).body(request + trailing)
+                    .post("/api/v1/supply-requests").then(), 400)
+                    .body("errors[0].field", equalTo("body"))
+                    .body("errors[0].message", equalTo("is not one JSON value: something follows it"));
+        }
+        Api.as(Api.hospital(hospital)).get("/api/v1/supply-requests").then().statusCode(200).body("items", hasSize(0));
+        Api.as(Api.hospital(hospital)).contentType(ContentType.JSON).body(request + " \n").post("/api/v1/supply-requests")
+                .then().statusCode(201);
     }
 
     @Test
