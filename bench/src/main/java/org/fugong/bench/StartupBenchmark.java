@@ -34,7 +34,8 @@ import org.fugong.launcher.Suite;
  * <p>
  * The sets of flags: {@code before} (only {@code -Xmx512m}, the run command's flags until this
  * benchmark), {@code chosen} ({@link ServiceProcess#jvmOptions}), and {@code -Dbench.try="..."} as a
- * third, {@code tried} (several sets apart with {@code |}: {@code tried 1}, {@code tried 2}, …) (with {@code -XX:NativeMemoryTracking=summary} among them, the JVM's account of
+ * third, {@code tried} (several sets apart with {@code |}: {@code tried 1}, {@code tried 2}, …; an entry
+ * {@code env:NAME=value} sets a variable of the service's process rather than a flag) (with {@code -XX:NativeMemoryTracking=summary} among them, the JVM's account of
  * its memory is printed after the load). {@code -Dbench.only=registry,gateway} measures only those.
  * Prints figures; never fails on them.
  */
@@ -116,7 +117,7 @@ public final class StartupBenchmark {
                 Map<String, List<Start>> starts = new java.util.LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
                     for (Map.Entry<String, List<String>> set : flags.entrySet()) {
-                        service.useJvmOptions(set.getValue());
+                        use(service, set.getValue());
                         starts.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).add(timedStart(service, http));
                         service.stop();
                     }
@@ -125,7 +126,7 @@ public final class StartupBenchmark {
                         .signedWith(keys.getPrivate()).expiresIn(Duration.ofHours(1)).token();
                 URI list = URI.create(service.baseUrl() + LOAD.get(audience));
                 for (Map.Entry<String, List<String>> set : flags.entrySet()) {
-                    service.useJvmOptions(set.getValue());
+                    use(service, set.getValue());
                     timedStart(service, http);
                     java.util.function.IntFunction<HttpRequest> get = i -> (viaGateway
                             ? HttpRequest.newBuilder(list).header("X-Api-Key", suite.adminKey())
@@ -138,6 +139,7 @@ public final class StartupBenchmark {
                         LOG.info(nativeMemory(service.handle().orElseThrow()));
                     }
                     service.stop();
+                    service.useExtraEnvironment(Map.of());
                     Figures f = new Figures(audience, set.getKey(), first, starts.get(set.getKey()), r.throughput(), rss);
                     LOG.info(() -> f + " (" + r.failed() + " failed, flags " + String.join(" ", set.getValue()) + ")");
                     all.add(f);
@@ -162,6 +164,21 @@ public final class StartupBenchmark {
                     .append(String.join(" ", ServiceProcess.jvmOptions(Path.of("<app>"))));
             LOG.info(table::toString);
         }
+    }
+
+    /** A set's JVM flags, and its {@code env:NAME=value} entries as variables of the process. */
+    private static void use(ServiceProcess service, List<String> set) {
+        Map<String, String> variables = new java.util.HashMap<>();
+        List<String> options = new ArrayList<>();
+        for (String entry : set) {
+            if (entry.startsWith("env:") && entry.contains("=")) {
+                variables.put(entry.substring(4, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
+            } else {
+                options.add(entry);
+            }
+        }
+        service.useJvmOptions(options);
+        service.useExtraEnvironment(variables);
     }
 
     private static Path appDirectory(ServiceProcess service) {

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Dockerfiles start each service with the run command's JVM flags, and the archive only when there is one. */
+/**
+ * The Dockerfiles start each service with the run command's JVM flags and process environment, and the
+ * archive only when there is one.
+ */
 class JvmOptionsTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent(); // surefire runs in launcher/
@@ -33,6 +36,17 @@ class JvmOptionsTest {
                         "-XX:SharedArchiveFile=/deployments/app-cds.jsa");
                 assertTrue(image.contains(expected), module + "'s Dockerfile lacks " + expected + ": " + image);
             }
+        }
+    }
+
+    @Test
+    void everyDockerfileSetsTheRunCommandsProcessEnvironment() throws IOException {
+        for (String module : List.of("registry-service", "supply-service", "logistics-service", "finance-service",
+                "gateway")) {
+            String dockerfile = Files.readString(ROOT.resolve(module).resolve("src/main/docker/Dockerfile.jvm"));
+            ServiceProcess.PROCESS_ENVIRONMENT.forEach((name, value) -> assertTrue(
+                    dockerfile.contains("\nENV " + name + "=" + value + "\n"), module + "'s Dockerfile lacks ENV " + name
+                            + "=" + value));
         }
     }
 
