@@ -35,8 +35,9 @@ import org.fugong.launcher.Suite;
  * The sets of flags: {@code before} (only {@code -Xmx512m}, the run command's flags until this
  * benchmark), {@code chosen} ({@link ServiceProcess#jvmOptions}), and {@code -Dbench.try="..."} as a
  * third, {@code tried} (several sets apart with {@code |}: {@code tried 1}, {@code tried 2}, …; an entry
- * {@code env:NAME=value} sets a variable of the service's process rather than a flag) (with {@code -XX:NativeMemoryTracking=summary} among them, the JVM's account of
- * its memory is printed after the load). {@code -Dbench.only=registry,gateway} measures only those.
+ * {@code env:NAME=value} sets a variable of the service's process rather than a flag). With
+ * {@code -XX:NativeMemoryTracking=summary} among a set's flags, the JVM's account of its memory is
+ * printed after the load. {@code -Dbench.only=registry,gateway} measures only those.
  * Prints figures; never fails on them.
  */
 public final class StartupBenchmark {
@@ -108,7 +109,7 @@ public final class StartupBenchmark {
                 }
                 boolean viaGateway = service == suite.gateway();
                 if (viaGateway) { // the gateway's load goes through to the registry, started as the run command does
-                    suite.registry().useJvmOptions(ServiceProcess.jvmOptions(appDirectory(suite.registry())));
+                    use(suite.registry(), ServiceProcess.jvmOptions(appDirectory(suite.registry())));
                     timedStart(suite.registry(), http);
                 }
                 service.useJvmOptions(flags.get("chosen"));
@@ -139,7 +140,6 @@ public final class StartupBenchmark {
                         LOG.info(nativeMemory(service.handle().orElseThrow()));
                     }
                     service.stop();
-                    service.useExtraEnvironment(Map.of());
                     Figures f = new Figures(audience, set.getKey(), first, starts.get(set.getKey()), r.throughput(), rss);
                     LOG.info(() -> f + " (" + r.failed() + " failed, flags " + String.join(" ", set.getValue()) + ")");
                     all.add(f);

@@ -46,6 +46,8 @@ class ContractFuzzTest {
     static final int TRIES = Integer.getInteger("fuzz.tries", 1_000);
     static final long SEED = Long.getLong("fuzz.seed", 20_200_223L);
     private static final Integer ONLY = Integer.getInteger("fuzz.case");
+    /** The test's own parser of what a body is: one JSON value, nothing after it. */
+    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -154,7 +156,7 @@ class ContractFuzzTest {
      * Whether the body is one well-formed JSON value and nothing after it. A leading byte order mark
      * is allowed: RFC 8259 lets a parser ignore it, so a service that reads past it is right.
      */
-    static boolean oneJsonValue(byte[] body) {
+    private static boolean oneJsonValue(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -167,7 +169,6 @@ class ContractFuzzTest {
         }
     }
 
-    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static String report(int sent, Duration took, Map<String, Map<String, Integer>> tally,
             Map<String, Integer> perOperation, int operations, List<String> broken, List<String> changed,

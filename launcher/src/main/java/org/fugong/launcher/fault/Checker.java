@@ -230,14 +230,7 @@ final class Checker {
                 + "published_at IS NULL FROM outbox_event WHERE aggregate_id = ? AND type = ?")) {
             s.setString(1, reporterId);
             s.setString(2, OUTBREAK_ALERTED);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    into.computeIfAbsent(rs.getString(1), day -> new ArrayList<>()).add(rs.getString(2));
-                    if (rs.getBoolean(3)) {
-                        unpublished.add(rs.getString(2));
-                    }
-                }
-            }
+            collectEvents(s, into, unpublished);
         }
     }
 
@@ -274,12 +267,21 @@ final class Checker {
             if (type != null) {
                 s.setString(2, type);
             }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    into.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
-                    if (rs.getBoolean(3)) {
-                        unpublished.add(rs.getString(2));
-                    }
+            collectEvents(s, into, unpublished);
+        }
+    }
+
+    /**
+     * Outbox rows of {@code s}, which selects what they are filed under, their id and whether they
+     * are unpublished, in that order.
+     */
+    private static void collectEvents(PreparedStatement s, Map<String, List<String>> into, Set<String> unpublished)
+            throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                into.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+                if (rs.getBoolean(3)) {
+                    unpublished.add(rs.getString(2));
                 }
             }
         }
@@ -320,7 +322,7 @@ final class Checker {
                 }
                 String id = switch (op.kind) {
                     case CONFIRMATION -> op.key;
-                    case HEALTH_REPORT -> op.key.substring(op.key.length() - "yyyy-mm-dd".length());
+                    case HEALTH_REPORT -> WriteLoad.reportDay(op.key).toString();
                     default -> op.id();
                 };
                 reads.add(readers.submit(() -> {

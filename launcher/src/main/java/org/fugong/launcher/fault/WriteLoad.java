@@ -39,6 +39,7 @@ final class WriteLoad implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Op.Kind[] MIX = mix();
+    private static final String REPORT = "-report-";
     /** More in flight than this and the system is not answering: further sends would only measure the client. */
     private static final int MAX_IN_FLIGHT = 2_000;
 
@@ -57,8 +58,11 @@ final class WriteLoad implements AutoCloseable {
     });
     private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
     private final Queue<String> acknowledgedRequests = new ConcurrentLinkedQueue<>();
-    /** Approved passes not scanned yet: their code and plate. */
-    private final Queue<String[]> passesToScan = new ConcurrentLinkedQueue<>();
+    /** An approved pass not scanned yet: its signed code and the plate it was issued for. */
+    private record ToScan(String code, String plate) {
+    }
+
+    private final Queue<ToScan> passesToScan = new ConcurrentLinkedQueue<>();
     private final AtomicLong reports = new AtomicLong();
     /** The newest day the load reports: yesterday in China when it was made, so that no day is in the future. */
     private final LocalDate lastReportDay = LocalDate.now(CHINA).minusDays(1);
@@ -154,7 +158,7 @@ final class WriteLoad implements AutoCloseable {
                     String plate = plate(number);
                     create(number, kind, fixture.maker(), "/api/v1/green-passes", Fixture.pass(plate), answer -> {
                         if (answer.hasNonNull("code")) {
-                            passesToScan.add(new String[] {answer.get("code").asText(), plate});
+                            passesToScan.add(new ToScan(answer.get("code").asText(), plate));
                         }
                     });
                 }
@@ -204,18 +208,23 @@ final class WriteLoad implements AutoCloseable {
 
     /** What stands for a health report's key in the log: the load and the day. */
     static String reportKey(String prefix, LocalDate day) {
-        return prefix + "-report-" + day;
+        return prefix + REPORT + day;
+    }
+
+    /** The day of a health report's key. */
+    static LocalDate reportDay(String reportKey) {
+        return LocalDate.parse(reportKey.substring(reportKey.lastIndexOf(REPORT) + REPORT.length()));
     }
 
     /** The officer scans the oldest approved pass not scanned yet, read off the truck it was issued to. */
     private void scanNext(long number) throws IOException {
-        String[] pass = passesToScan.poll();
+        ToScan pass = passesToScan.poll();
         if (pass == null) {
             return;
         }
-        create(number, Op.Kind.SCAN, fixture.officer(), "/api/v1/checkpoint-scans", Map.of("checkpoint_id",
-                fixture.checkpointId(), "code", pass[0], "plate_read", pass[1], "waiting_minutes", (int) (number % 30),
-                "driver_temperature", new java.math.BigDecimal("36.5")));
+        create(number, Op.Kind.SCAN, fixture.officer(), "/api/v1/checkpoint-scans", Map.of(
+                "checkpoint_id", fixture.checkpointId(), "code", pass.code(), "plate_read", pass.plate(),
+                "waiting_minutes", (int) (number % 30), "driver_temperature", new java.math.BigDecimal("36.5")));
     }
 
     /** GA 36-2018: Hubei's 鄂, Wuhan's A and five digits, apart from other loads' by {@code usccBase}. */
