@@ -35,7 +35,9 @@ import org.fugong.launcher.Suite;
  * The sets of flags: {@code before} (only {@code -Xmx512m}, the run command's flags until this
  * benchmark), {@code chosen} ({@link ServiceProcess#jvmOptions}), and {@code -Dbench.try="..."} as a
  * third, {@code tried} (several sets apart with {@code |}: {@code tried 1}, {@code tried 2}, …; an entry
- * {@code env:NAME=value} sets a variable of the service's process rather than a flag). With
+ * {@code env:NAME=value} sets a variable of the service's process rather than a flag, {@code java:DIR} runs it
+ * on the JDK at {@code DIR}, and {@code aot:FILE} uses the JDK 25 AOT cache {@code FILE}, trained first if it
+ * is missing: one start with {@code -XX:AOTCacheOutput}, half of the load, and a clean stop). With
  * {@code -XX:NativeMemoryTracking=summary} among a set's flags, the JVM's account of its memory is
  * printed after the load. {@code -Dbench.only=registry,gateway} measures only those.
  * Prints figures; never fails on them.
@@ -56,8 +58,13 @@ public final class StartupBenchmark {
     record Start(long wallMillis, long cpuMillis) {
     }
 
+    /**
+     * {@code cpuMicrosPerRequest}: the service's CPU over the second half of the load, but for its JIT
+     * compilers' (still at work on a slow machine), by the requests it answered: on a shared machine it
+     * says more than the throughput about what a set of flags costs a request.
+     */
     record Figures(String service, String flags, Start first, List<Start> starts, double loadPerSecond,
-            long rssMegabytes) {
+            long cpuMicrosPerRequest, long rssMegabytes) {
 
         long medianWall() {
             return median(starts.stream().map(Start::wallMillis).toList());
@@ -112,9 +119,18 @@ public final class StartupBenchmark {
                     use(suite.registry(), ServiceProcess.jvmOptions(appDirectory(suite.registry())));
                     timedStart(suite.registry(), http);
                 }
+                String token = DevJwt.as("ADMIN").subject("bench").audience(audience).issuer(Suite.ISSUER)
+                        .signedWith(keys.getPrivate()).expiresIn(Duration.ofHours(1)).token();
+                URI list = URI.create(service.baseUrl() + LOAD.get(audience));
+                java.util.function.IntFunction<HttpRequest> get = i -> (viaGateway
+                        ? HttpRequest.newBuilder(list).header("X-Api-Key", suite.adminKey())
+                        : HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token)).GET().build();
                 service.useJvmOptions(flags.get("chosen"));
                 Start first = timedStart(service, http);
                 service.stop();
+                for (List<String> set : flags.values()) {
+                    trainAotCache(service, set, http, get, load.dividedBy(2));
+                }
                 Map<String, List<Start>> starts = new java.util.LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
                     for (Map.Entry<String, List<String>> set : flags.entrySet()) {
@@ -123,24 +139,25 @@ public final class StartupBenchmark {
                         service.stop();
                     }
                 }
-                String token = DevJwt.as("ADMIN").subject("bench").audience(audience).issuer(Suite.ISSUER)
-                        .signedWith(keys.getPrivate()).expiresIn(Duration.ofHours(1)).token();
-                URI list = URI.create(service.baseUrl() + LOAD.get(audience));
                 for (Map.Entry<String, List<String>> set : flags.entrySet()) {
                     use(service, set.getValue());
                     timedStart(service, http);
-                    java.util.function.IntFunction<HttpRequest> get = i -> (viaGateway
-                            ? HttpRequest.newBuilder(list).header("X-Api-Key", suite.adminKey())
-                            : HttpRequest.newBuilder(list).header("Authorization", "Bearer " + token)).GET().build();
                     // The first half warms the JIT up; the throughput is the second half's.
                     ConstantRateLoad.saturate(http, 4, load.dividedBy(2), get, 200);
+                    List<ProcessHandle> jvm = List.of(service.handle().orElseThrow());
+                    ThreadCpu.Snapshot before = ThreadCpu.of(jvm);
                     ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, 4, load.dividedBy(2), get, 200);
+                    Map<String, Duration> used = ThreadCpu.of(jvm).since(before);
+                    LOG.info(() -> audience + " " + set.getKey() + " CPU per GET: " + Benchmarks.perRequest(used, r.ok()));
+                    long cpuPerRequest = used.entrySet().stream().filter(g -> !g.getKey().equals(ThreadCpu.COMPILERS))
+                            .mapToLong(g -> g.getValue().toNanos() / 1000).sum() / Math.max(1, r.ok());
                     long rss = rssMegabytes(service.handle().orElseThrow());
                     if (set.getValue().stream().anyMatch(flag -> flag.startsWith("-XX:NativeMemoryTracking"))) {
                         LOG.info(nativeMemory(service.handle().orElseThrow()));
                     }
                     service.stop();
-                    Figures f = new Figures(audience, set.getKey(), first, starts.get(set.getKey()), r.throughput(), rss);
+                    Figures f = new Figures(audience, set.getKey(), first, starts.get(set.getKey()), r.throughput(),
+                            cpuPerRequest, rss);
                     LOG.info(() -> f + " (" + r.failed() + " failed, flags " + String.join(" ", set.getValue()) + ")");
                     all.add(f);
                 }
@@ -151,14 +168,14 @@ public final class StartupBenchmark {
             StringBuilder table = new StringBuilder(String.format("%nEach service alone (the gateway with the registry"
                     + " behind it), %d rounds of starts, %d s of load:%n", rounds, load.toSeconds()));
             table.append("| service | flags | first start (empty database) | start with data present, median (each round) "
-                    + "| CPU to ready, median | GET, second half of the load | RSS after the load |\n");
-            table.append("|---|---|---|---|---|---|---|\n");
+                    + "| CPU to ready, median | GET, second half of the load | its CPU per GET (JIT apart) | RSS after the load |\n");
+            table.append("|---|---|---|---|---|---|---|---|\n");
             for (Figures f : all) {
-                table.append(String.format("| %s | %s | %,d ms | **%,d ms** (%s) | %,d ms | %.0f req/s | **%d MB** |%n",
+                table.append(String.format("| %s | %s | %,d ms | **%,d ms** (%s) | %,d ms | %.0f req/s | %,d µs | **%d MB** |%n",
                         f.service(), f.flags(), f.first().wallMillis(), f.medianWall(),
                         f.starts().stream().map(st -> String.valueOf(st.wallMillis()))
                                 .collect(java.util.stream.Collectors.joining(", ")),
-                        f.medianCpu(), f.loadPerSecond(), f.rssMegabytes()));
+                        f.medianCpu(), f.loadPerSecond(), f.cpuMicrosPerRequest(), f.rssMegabytes()));
             }
             table.append("targets: start < 2,000 ms, RSS < 200 MB; flags chosen: ")
                     .append(String.join(" ", ServiceProcess.jvmOptions(Path.of("<app>"))));
@@ -166,19 +183,51 @@ public final class StartupBenchmark {
         }
     }
 
-    /** A set's JVM flags, and its {@code env:NAME=value} entries as variables of the process. */
+    /**
+     * A set's JVM flags, its {@code env:NAME=value} entries as variables of the process, its {@code java:DIR}
+     * as the JDK it runs on (else this JVM's), and its {@code aot:FILE} as {@code -XX:AOTCache=FILE}.
+     */
     private static void use(ServiceProcess service, List<String> set) {
         Map<String, String> variables = new java.util.HashMap<>();
         List<String> options = new ArrayList<>();
+        Path java = Path.of(System.getProperty("java.home"));
         for (String entry : set) {
             if (entry.startsWith("env:") && entry.contains("=")) {
                 variables.put(entry.substring(4, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
+            } else if (entry.startsWith("java:")) {
+                java = Path.of(entry.substring(5));
+            } else if (entry.startsWith("aot:")) {
+                options.add("-XX:AOTCache=" + Path.of(entry.substring(4)).toAbsolutePath());
             } else {
                 options.add(entry);
             }
         }
         service.useJvmOptions(options);
         service.useExtraEnvironment(variables);
+        service.useJava(java);
+    }
+
+    /**
+     * For a set with {@code aot:FILE} and no such file yet: trains the cache as JDK 25 does in one step (JEP
+     * 514), with a start under {@code -XX:AOTCacheOutput=FILE}, {@code training} of the load, and a clean stop,
+     * at which the JVM writes the cache (given minutes: it starts a second JVM to assemble it).
+     */
+    private static void trainAotCache(ServiceProcess service, List<String> set, HttpClient http,
+            java.util.function.IntFunction<HttpRequest> get, Duration training) throws Exception {
+        java.util.Optional<Path> cache = set.stream().filter(entry -> entry.startsWith("aot:"))
+                .map(entry -> Path.of(entry.substring(4)).toAbsolutePath()).findFirst();
+        if (cache.isEmpty() || Files.exists(cache.get())) {
+            return;
+        }
+        // Trained without the metaspace cap: the JVM that assembles the cache inherits the flags, and under
+        // the cap it ran out of room for the fast-jar's classes ("Unable to allocate from 'ro' region").
+        use(service, set.stream().filter(entry -> !entry.startsWith("-XX:MaxMetaspaceSize"))
+                .map(entry -> entry.startsWith("aot:") ? "-XX:AOTCacheOutput=" + cache.get() : entry).toList());
+        timedStart(service, http);
+        ConstantRateLoad.saturate(http, 4, training, get, 200);
+        service.stop(Duration.ofMinutes(5));
+        LOG.info(() -> String.format("%s: AOT cache %s trained, %,d bytes", service.name(), cache.get(),
+                cache.get().toFile().length()));
     }
 
     private static Path appDirectory(ServiceProcess service) {

@@ -77,7 +77,9 @@ public final class Launcher {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping...");
+            LOG.info(suite.services().stream().anyMatch(ServiceProcess::trainsAotCache)
+                    ? "Stopping... (the first stop after a build writes each service's AOT cache: a minute or two)"
+                    : "Stopping...");
             suite.stop();
             kafka.stop();
             database.close();
@@ -87,6 +89,7 @@ public final class Launcher {
         for (ServiceProcess service : suite.services()) {
             LOG.info(String.format("Starting %s at %s (log in %s)", service.name(), service.baseUrl(), service.log()));
         }
+        Instant starting = Instant.now();
         suite.start();
         try {
             suite.awaitReady(Duration.ofMinutes(2));
@@ -96,6 +99,11 @@ public final class Launcher {
             }
             throw notReady;
         }
+        LOG.info(String.format("Every service ready in %s, on JDK %d%s", seconds(starting, Instant.now()),
+                registry.jdk().feature(), !registry.jdk().hasAotCache() ? " (class-data archives)"
+                        : suite.services().stream().anyMatch(ServiceProcess::trainsAotCache)
+                                ? " (training their AOT caches, used from the next start of this build)"
+                                : " (with their AOT caches)"));
 
         Duration lifetime = Duration.ofHours(12);
         // Direct tokens name the one service they are for, as the gateway's do.

@@ -34,8 +34,11 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
+    /** Flags set for a benchmark; {@code null}: the run command's for {@link #jdk}, decided at each start. */
     private List<String> jvmOptions;
     private Map<String, String> benchmarkEnvironment = Map.of();
+    private ServiceJdk jdk = ServiceJdk.chosen();
+    private List<String> started = List.of();
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
@@ -44,12 +47,11 @@ public final class ServiceProcess {
         this.port = port;
         this.environment = environment;
         this.log = log;
-        this.jvmOptions = jvmOptions(jar.getParent());
     }
 
     /**
-     * The flags the run command starts a service with, given its fast-jar directory {@code appDir};
-     * the Dockerfiles' {@code JAVA_OPTS_APPEND} sets the same. Why each, and what they did, is in
+     * The flags the run command starts a service with on JDK 17, given its fast-jar directory
+     * {@code appDir}; the Dockerfiles' {@code JAVA_OPTS_APPEND} sets the same. Why each, and what they did, is in
      * docs/benchmarks.md ("Start-up and memory").
      * <ul>
      * <li>Serial GC and a heap that starts small: a service holds little between requests, and G1's
@@ -63,13 +65,36 @@ public final class ServiceProcess {
      * </ul>
      */
     public static List<String> jvmOptions(Path appDir) {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx160m",
-                "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2"));
-        if (Files.isRegularFile(appDir.resolve("app-cds.jsa"))) {
-            options.add("-XX:SharedArchiveFile=app-cds.jsa");
-            options.add("-Xshare:auto");
-        }
+        List<String> options = new ArrayList<>(COMMON_OPTIONS);
+        options.addAll(archiveOptions(appDir));
         return options;
+    }
+
+    /**
+     * The flags on the JDK the service runs on ({@link ServiceJdk#chosen}): those of {@link #jvmOptions(Path)}
+     * on JDK 17; from JDK 25 on, the same without the archive (JDK 17's), with the AOT cache instead.
+     */
+    public static List<String> jvmOptions(Path appDir, ServiceJdk jdk) {
+        return jdk.options(appDir, COMMON_OPTIONS, archiveOptions(appDir));
+    }
+
+    private static final List<String> COMMON_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx160m",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:CICompilerCount=2");
+
+    private static List<String> archiveOptions(Path appDir) {
+        return Files.isRegularFile(appDir.resolve("app-cds.jsa"))
+                ? List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto")
+                : List.of();
+    }
+
+    /** The JDK it runs on. */
+    public ServiceJdk jdk() {
+        return jdk;
+    }
+
+    /** Whether its last start trains an AOT cache, which it writes when it stops. */
+    public boolean trainsAotCache() {
+        return ServiceJdk.trains(started);
     }
 
     /** Starts the next run of this service with these JVM flags instead (to compare flags in one benchmark run). */
@@ -80,6 +105,11 @@ public final class ServiceProcess {
     /** Starts the next run with these variables too (to compare, say, glibc's malloc settings in one benchmark run). */
     public void useExtraEnvironment(Map<String, String> variables) {
         this.benchmarkEnvironment = Map.copyOf(variables);
+    }
+
+    /** Starts the next run on the JDK at {@code home} instead of this JVM's (to compare JDKs in one benchmark run). */
+    public void useJava(Path home) {
+        this.jdk = ServiceJdk.at(home);
     }
 
     /**
@@ -155,8 +185,9 @@ public final class ServiceProcess {
         }
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.add(jdk.java().toString());
+        started = jvmOptions != null ? jvmOptions : jvmOptions(jar.getParent(), jdk);
+        command.addAll(started);
         command.add("-jar");
         command.add(jar.getFileName().toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
@@ -190,11 +221,17 @@ public final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
+    /** Asks it to end, and kills it after 15 s, or after 3 minutes if it is writing its AOT cache. */
     public void stop() {
+        stop(trainsAotCache() ? Duration.ofMinutes(3) : Duration.ofSeconds(15));
+    }
+
+    /** Asks it to end (SIGTERM), and kills it if it has not ended within {@code grace}. */
+    public void stop(Duration grace) {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
