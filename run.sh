@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 # cache holds only for the jars it was trained with, so an unneeded build would cost it its next start.
 stamp=launcher/target/run-build.stamp
 changed=$(find . \( -name target -o -name .git -o -name .fugong -o -name node_modules \) -prune -o \
-  \( -name pom.xml -o -path '*/src/*' \) -type f -newer "$stamp" -print -quit 2>/dev/null || echo "no stamp")
+  \( -name pom.xml -o -path '*/src/*' \) -type f -newer "$stamp" -print -quit 2>/dev/null || true)
 for module in registry-service supply-service logistics-service finance-service gateway; do
   [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || changed="$module is not packaged"
 done

@@ -18,6 +18,7 @@ import org.fugong.devstack.DevJwt;
 import org.fugong.devstack.EmbeddedDatabase;
 import org.fugong.devstack.EmbeddedKafka;
 import org.fugong.devstack.KeyPairs;
+import org.fugong.launcher.ServiceJdk;
 import org.fugong.launcher.ServiceProcess;
 import org.fugong.launcher.Suite;
 
@@ -219,13 +220,11 @@ public final class StartupBenchmark {
         if (cache.isEmpty() || Files.exists(cache.get())) {
             return;
         }
-        // Trained without the metaspace cap: the JVM that assembles the cache inherits the flags, and under
-        // the cap it ran out of room for the fast-jar's classes ("Unable to allocate from 'ro' region").
-        use(service, set.stream().filter(entry -> !entry.startsWith("-XX:MaxMetaspaceSize"))
-                .map(entry -> entry.startsWith("aot:") ? "-XX:AOTCacheOutput=" + cache.get() : entry).toList());
+        use(service, ServiceJdk.training(set.stream().filter(entry -> !entry.startsWith("aot:")).toList(),
+                cache.get().toString()));
         timedStart(service, http);
         ConstantRateLoad.saturate(http, 4, training, get, 200);
-        service.stop(Duration.ofMinutes(5));
+        service.stop(); // which waits minutes for a JVM that is writing its cache
         LOG.info(() -> String.format("%s: AOT cache %s trained, %,d bytes", service.name(), cache.get(),
                 cache.get().toFile().length()));
     }

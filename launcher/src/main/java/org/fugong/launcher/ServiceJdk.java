@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,13 +79,21 @@ public record ServiceJdk(Path home, int feature) {
         } else if (cacheIsCurrent(appDir)) {
             options.add("-XX:AOTCache=" + CACHE);
         } else {
-            // The JVM that assembles the cache at exit inherits these flags, and under the metaspace cap it
-            // ran out of room for a service's classes ("Unable to allocate from 'ro' region"): training runs
-            // without it, once per build.
-            options.removeIf(option -> option.startsWith("-XX:MaxMetaspaceSize="));
-            options.add("-XX:AOTCacheOutput=" + CACHE);
+            return training(options, CACHE);
         }
         return options;
+    }
+
+    /**
+     * {@code options} to train a cache written to {@code cache}: the JVM that assembles it at exit inherits
+     * them, and under the metaspace cap it ran out of room for a service's classes ("Unable to allocate
+     * from 'ro' region"), so training runs without the cap, once per build.
+     */
+    public static List<String> training(List<String> options, String cache) {
+        List<String> training = new ArrayList<>(options);
+        training.removeIf(option -> option.startsWith("-XX:MaxMetaspaceSize="));
+        training.add("-XX:AOTCacheOutput=" + cache);
+        return training;
     }
 
     /** Whether {@code options} train a cache, which the JVM writes when it stops (so the stop takes longer). */
@@ -97,32 +104,26 @@ public record ServiceJdk(Path home, int feature) {
     /** A cache newer than every jar the package wrote (the runner jar and the application's own). */
     static boolean cacheIsCurrent(Path appDir) {
         Path cache = appDir.resolve(CACHE);
-        if (!Files.isRegularFile(cache)) {
+        Path runner = appDir.resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(cache) || !Files.isRegularFile(runner)) {
             return false;
         }
         try {
+            List<Path> jars = new ArrayList<>(List.of(runner));
+            if (Files.isDirectory(appDir.resolve("app"))) {
+                try (Stream<Path> app = Files.list(appDir.resolve("app"))) {
+                    app.filter(path -> path.toString().endsWith(".jar")).forEach(jars::add);
+                }
+            }
             FileTime trained = Files.getLastModifiedTime(cache);
-            return newestJar(appDir).map(jar -> trained.compareTo(jar) > 0).orElse(false);
+            for (Path jar : jars) {
+                if (trained.compareTo(Files.getLastModifiedTime(jar)) <= 0) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Optional<FileTime> newestJar(Path appDir) throws IOException {
-        List<Path> jars = new ArrayList<>();
-        jars.add(appDir.resolve("quarkus-run.jar"));
-        if (Files.isDirectory(appDir.resolve("app"))) {
-            try (Stream<Path> app = Files.list(appDir.resolve("app"))) {
-                app.filter(path -> path.toString().endsWith(".jar")).forEach(jars::add);
-            }
-        }
-        Optional<FileTime> newest = Optional.empty();
-        for (Path jar : jars) {
-            if (Files.isRegularFile(jar)) {
-                FileTime time = Files.getLastModifiedTime(jar);
-                newest = newest.filter(n -> n.compareTo(time) >= 0).or(() -> Optional.of(time));
-            }
-        }
-        return newest;
     }
 }

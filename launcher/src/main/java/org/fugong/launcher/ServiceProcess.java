@@ -74,7 +74,7 @@ public final class ServiceProcess {
      * The flags on the JDK the service runs on ({@link ServiceJdk#chosen}): those of {@link #jvmOptions(Path)}
      * on JDK 17; from JDK 25 on, the same without the archive (JDK 17's), with the AOT cache instead.
      */
-    public static List<String> jvmOptions(Path appDir, ServiceJdk jdk) {
+    private static List<String> jvmOptions(Path appDir, ServiceJdk jdk) {
         return jdk.options(appDir, COMMON_OPTIONS, archiveOptions(appDir));
     }
 
@@ -227,7 +227,7 @@ public final class ServiceProcess {
     }
 
     /** Asks it to end (SIGTERM), and kills it if it has not ended within {@code grace}. */
-    public void stop(Duration grace) {
+    private void stop(Duration grace) {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
