@@ -39,8 +39,16 @@ final class BenchSuite implements AutoCloseable {
     /** Wires the suite under {@code work} (keys in jwt/, logs in logs/) and starts the services {@code needed} picks. */
     static BenchSuite start(Path work, EmbeddedDatabase database, EmbeddedKafka kafka,
             Function<Suite, List<ServiceProcess>> needed) throws Exception {
+        return start(work, database, kafka, Map.of(), needed);
+    }
+
+    /** As {@link #start(Path, EmbeddedDatabase, EmbeddedKafka, Function)}, with more settings for every service. */
+    static BenchSuite start(Path work, EmbeddedDatabase database, EmbeddedKafka kafka, Map<String, String> everyService,
+            Function<Suite, List<ServiceProcess>> needed) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(OPEN_LIMITS);
+        settings.putAll(everyService);
         Suite suite = Suite.wire(Path.of("").toAbsolutePath(), work.resolve("jwt"), work.resolve("logs"),
-                Suite.Ports.free(), database, kafka, OPEN_LIMITS);
+                Suite.Ports.free(), database, kafka, settings);
         BenchSuite running = new BenchSuite(suite, needed.apply(suite));
         try {
             for (ServiceProcess service : running.started) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,7 +138,8 @@ public final class Benchmarks {
                 LOG.info(String.format("%nPOST /api/v1/enterprises against pgbench, median of %d rounds: %.0f req/s, "
                         + "ratio %.2f (target >= 0.5)%n", rounds, saturation, GatewayBenchmark.median(ratios)));
 
-                profile(http, enterprises, admin, registryJvm, concurrency, phase, work);
+                profile("POST enterprises", http, i -> register(enterprises, admin, "p", i), registryJvm, concurrency, phase,
+                        work.resolve("registry-post.jfr"));
 
                 // Half of what the registry takes while a consumer reads its events on the generator's CPU:
                 // the closed-loop saturation above has no consumer, and half of it can be past the edge.
@@ -167,22 +169,21 @@ public final class Benchmarks {
     }
 
     /** One more saturated phase under JFR: the Java threads' CPU per request, split by the part of the request. */
-    static void profile(HttpClient http, URI enterprises, String admin, ProcessHandle registry, int concurrency,
-            Duration phase, Path work) throws Exception {
-        JfrProfile jfr = JfrProfile.start(registry, work.resolve("registry-post.jfr"));
-        ThreadCpu.Snapshot before = ThreadCpu.of(List.of(registry));
-        ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, concurrency, phase,
-                i -> register(enterprises, admin, "p", i), 201);
-        Map<String, Duration> used = ThreadCpu.of(List.of(registry)).since(before);
+    static void profile(String name, HttpClient http, IntFunction<HttpRequest> requests, ProcessHandle service,
+            int concurrency, Duration phase, Path recording) throws Exception {
+        JfrProfile jfr = JfrProfile.start(service, recording);
+        ThreadCpu.Snapshot before = ThreadCpu.of(List.of(service));
+        ConstantRateLoad.Result r = ConstantRateLoad.saturate(http, concurrency, phase, requests, 201);
+        Map<String, Duration> used = ThreadCpu.of(List.of(service)).since(before);
         Map<String, Long> samples = jfr.stop();
-        report("POST under JFR", r);
-        LOG.info("  registry CPU per request: " + perRequest(used, r.ok()));
+        report(name + " under JFR", r);
+        LOG.info("  service CPU per request: " + perRequest(used, r.ok()));
         // Execution samples are of Java threads running Java code: scale them to those threads' CPU.
         long javaNanos = used.entrySet().stream().filter(g -> !g.getKey().equals(ThreadCpu.COMPILERS)
                 && !g.getKey().equals("GC and VM")).mapToLong(g -> g.getValue().toNanos()).sum();
         long total = samples.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder table = new StringBuilder(String.format("Where a request's CPU goes (%d JFR execution samples, "
-                + "scaled to the Java threads' %.0f µs per request):%n", total, javaNanos / 1000.0 / Math.max(1, r.ok())));
+        StringBuilder table = new StringBuilder(String.format("Where a request's CPU goes, %s (%d JFR execution samples, "
+                + "scaled to the Java threads' %.0f µs per request):%n", name, total, javaNanos / 1000.0 / Math.max(1, r.ok())));
         samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(part -> table.append(String.format("  %-50s %5.1f %%  %6.0f µs%n", part.getKey(),
                         100.0 * part.getValue() / Math.max(1, total),

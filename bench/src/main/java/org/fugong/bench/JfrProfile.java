@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A JDK Flight Recorder profile of a running JVM, taken with {@code jcmd} over one phase of load,
  * and its execution samples counted by the part of the request they were in. A sample belongs to
- * the first part, in the order below, with a frame anywhere in its stack: JWT verification under
- * the HTTP layer is JWT verification, JSON written by the outbox writer is JSON, a JDBC call under
- * Hibernate is the driver's. What is left goes to the innermost Fugong frame, then the layers.
+ * the part of its innermost frame that is of one: the JDK's own frames are skipped, so RSA
+ * arithmetic under jose4j is JWT verification (P-256 arithmetic is logistics' pass codes), JSON
+ * written by the outbox writer is JSON, a JDBC call under Hibernate is the driver's, and a
+ * transactional method's own work is its own, not that of the transaction interceptor around it.
+ * Where two parts match one frame, the first in the list below wins.
  * Start the JVM with {@link #STACK_DEPTH}: Quarkus stacks are deeper than JFR's default 64 frames.
+ *
+ * <p>Until 2026-12-04 a sample went to the first part in this list with a frame anywhere in its
+ * stack. That counted everything inside a {@code @Transactional} method that matched no earlier
+ * part (Hibernate, service code) as Narayana's, and logistics' pass-code signing as JWT verification.
  */
 final class JfrProfile {
 
@@ -25,6 +30,7 @@ final class JfrProfile {
 
     private static final List<Map.Entry<String, String>> PARTS = List.of(
             Map.entry("JWT verification (smallrye-jwt, jose4j)", "org.jose4j.|io.smallrye.jwt."),
+            Map.entry("pass codes (ES256 signing and checking)", "org.fugong.logistics.code.|sun.security.ec."),
             Map.entry("Bean Validation", "org.hibernate.validator."),
             Map.entry("JSON (Jackson)", "com.fasterxml.jackson."),
             Map.entry("PostgreSQL JDBC driver", "org.postgresql."),
@@ -61,16 +67,17 @@ final class JfrProfile {
         counts.put(OTHER, 0L);
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
-                counts.merge(partOf(event.getStackTrace().getFrames()), 1L, Long::sum);
+                counts.merge(partOf(event.getStackTrace().getFrames().stream()
+                        .map(frame -> frame.getMethod().getType().getName()).toList()), 1L, Long::sum);
             }
         }
         return counts;
     }
 
-    static String partOf(List<RecordedFrame> frames) {
-        for (Map.Entry<String, String> part : PARTS) {
-            for (RecordedFrame frame : frames) {
-                String type = frame.getMethod().getType().getName();
+    /** The part of a sample whose frames are of these classes, innermost first. */
+    static String partOf(List<String> frameTypes) {
+        for (String type : frameTypes) {
+            for (Map.Entry<String, String> part : PARTS) {
                 for (String prefix : part.getValue().split("\\|")) {
                     if (type.startsWith(prefix)) {
                         return part.getKey();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -116,8 +117,11 @@ public class ApplicationService {
             // here rolls back the application with every pledge already made.
             backing.forEach(r -> pledges.pledge(r.id, a.id, null));
             events.publish(a, ApplicationEvents.SUBMITTED);
-            return new Created<>(URI.create(PATH + "/" + a.id), view(a, new Viewer(Viewer.Kind.APPLICANT, applicant.id)),
-                    ETags.of(a.version).getValue());
+            // The receivables are the ones just pledged: no query back for them (with its flush), in the
+            // order a read gives them, by id as PostgreSQL orders uuids (bytewise, so as their text).
+            List<UUID> pledged = backing.stream().map(r -> r.id).sorted(Comparator.comparing(UUID::toString)).toList();
+            return new Created<>(URI.create(PATH + "/" + a.id), ApplicationView.of(a, new Viewer(Viewer.Kind.APPLICANT,
+                    applicant.id), pledged, priority(a)), ETags.of(a.version).getValue());
         });
     }
 

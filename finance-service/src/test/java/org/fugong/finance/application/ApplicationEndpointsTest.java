@@ -194,9 +194,15 @@ class ApplicationEndpointsTest {
         problem(Api.as(Api.enterprise(sme.id())).body(Applications.receivablesFinancing("800000.01",
                 List.of(first, second), bankA.id())).post(PATH).then(), 400).body("errors[0].field", equalTo("amount"))
                 .body("errors[0].message", containsString("80 % of the receivables' outstanding face value 1000000.01"));
-        String id = Api.as(Api.enterprise(sme.id())).body(Applications.receivablesFinancing("800000.00",
-                List.of(first, second), bankA.id(), bankB.id())).post(PATH).then().statusCode(201)
-                .body("receivable_ids", hasSize(2)).body("receivable_ids", hasItem(first)).extract().path("id");
+        var submitted = Api.as(Api.enterprise(sme.id())).body(Applications.receivablesFinancing("800000.00",
+                List.of(second, first), bankA.id(), bankB.id())).post(PATH).then().statusCode(201)
+                .body("receivable_ids", hasSize(2)).body("receivable_ids", hasItem(first)).extract();
+        String id = submitted.path("id");
+        // The submission's answer lists them as every read of the application does, in the same order.
+        List<String> read = Api.as(Api.enterprise(sme.id())).get(PATH + "/" + id).then().statusCode(200)
+                .extract().path("receivable_ids");
+        assertThat(submitted.<List<String>>path("receivable_ids")).containsExactlyElementsOf(read)
+                .containsExactlyElementsOf(Stream.of(first, second).sorted().toList());
         // The pledge registry shows it, before no lender yet: the applicant has not chosen.
         Api.as(Api.enterprise(sme.id())).get("/api/v1/receivables/" + first + "/pledge").then().statusCode(200)
                 .body("pledged", equalTo(true)).body("application_id", equalTo(id)).body("lender_org_id", nullValue());
