@@ -145,11 +145,13 @@ public final class Benchmarks {
                 // the closed-loop saturation above has no consumer, and half of it can be past the edge.
                 int half = (int) Math.max(1, saturationWithConsumer(http, enterprises, admin, kafka, concurrency, phase) / 2);
                 eventLatency("at half of saturation", http, enterprises, admin, kafka, half, phase, "e");
+                relayRead(database);
                 pgbench(database, concurrency, phase, work);
                 // pgbench's transactions wrote outbox rows too, that the relay publishes first: the phase
                 // starts when they are out, so that it measures the relay after the burst, not the backlog.
                 awaitOutboxDrained(database);
                 eventLatency("right after a pgbench burst", http, enterprises, admin, kafka, half, phase, "q");
+                relayRead(database);
                 burst(database, kafka);
             } finally {
                 registry.stop();
@@ -275,6 +277,32 @@ public final class Benchmarks {
         LOG.info(String.format("  outbox drained %.1f s after pgbench", (System.nanoTime() - began) / 1e9));
     }
 
+    /**
+     * The relay's read of its next batch (its statement, its batch size) as the database plans and
+     * runs it now, and the outbox's live and dead rows: what each wake of the relay costs.
+     */
+    static void relayRead(EmbeddedDatabase database) throws Exception {
+        StringBuilder out = new StringBuilder("The relay's read, now:\n");
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl("registry"), EmbeddedDatabase.USER, "");
+                Statement s = c.createStatement()) {
+            try (var rows = s.executeQuery("""
+                    EXPLAIN (ANALYZE, BUFFERS) SELECT seq, id, topic, aggregate_id, type, payload::text, traceparent, occurred_at
+                    FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT 500""")) {
+                while (rows.next()) {
+                    out.append("  ").append(rows.getString(1)).append('\n');
+                }
+            }
+            try (var row = s.executeQuery("""
+                    SELECT n_live_tup, n_dead_tup, coalesce(last_autovacuum::text, 'never'), autovacuum_count
+                    FROM pg_stat_user_tables WHERE relname = 'outbox_event'""")) {
+                row.next();
+                out.append(String.format("  outbox_event: %d live rows, %d dead, last autovacuum %s (%d so far)",
+                        row.getLong(1), row.getLong(2), row.getString(3), row.getLong(4)));
+            }
+        }
+        LOG.info(out.toString());
+    }
+
     /** CPU used so far by PostgreSQL: the postmaster and its backends, those that ended included. */
     static Duration serverCpu(EmbeddedDatabase database) {
         return ProcessTreeCpu.of(database.server());
@@ -301,6 +329,11 @@ public final class Benchmarks {
     static void eventLatency(String name, HttpClient http, URI enterprises, String admin, EmbeddedKafka kafka, int rate,
             Duration duration, String run) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        // The two halves of it, at the relay's send (the record's CreateTime, which the producer sets
+        // in send(), to the millisecond): the commit, NOTIFY and the relay's read before it; the
+        // producer's batching, the broker and the consumer's fetch after it.
+        Histogram toSend = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Histogram sendToArrival = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         String usccPrefix = "91420102" + RUN_LETTERS.get(run);
@@ -313,7 +346,11 @@ public final class Benchmarks {
                     duplicates.incrementAndGet();
                     return;
                 }
-                latency.recordValue(Math.max(1, Duration.between(ceTime(record), now).toNanos() / 1000));
+                Instant written = ceTime(record);
+                Instant sent = Instant.ofEpochMilli(record.timestamp());
+                latency.recordValue(Math.max(1, Duration.between(written, now).toNanos() / 1000));
+                toSend.recordValue(Math.max(1, Duration.between(written, sent).toNanos() / 1000));
+                sendToArrival.recordValue(Math.max(1, Duration.between(sent, now).toNanos() / 1000));
             }
         })) {
             LOG.info(() -> "Event latency " + name + ": " + rate + " registrations/s for " + duration);
@@ -325,6 +362,10 @@ public final class Benchmarks {
                 + "max %.1f ms, %d duplicates (target p99 <= 50 ms)", name, rate, latency.getTotalCount(), expected,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0, duplicates.get()));
+        LOG.info(String.format("  of which ce_time to the relay's send: p50 %.1f ms, p99 %.1f ms; the send to arrival: "
+                + "p50 %.1f ms, p99 %.1f ms", toSend.getValueAtPercentile(50) / 1000.0,
+                toSend.getValueAtPercentile(99) / 1000.0, sendToArrival.getValueAtPercentile(50) / 1000.0,
+                sendToArrival.getValueAtPercentile(99) / 1000.0));
     }
 
     /**
