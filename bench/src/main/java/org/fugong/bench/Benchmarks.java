@@ -84,12 +84,21 @@ public final class Benchmarks {
 
         // -Dbench.durable=true: fsync and synchronous_commit on, as the run command and a real server have them.
         boolean durable = Boolean.getBoolean("bench.durable");
-        try (EmbeddedDatabase database = EmbeddedDatabase.temporary(durable);
+        // -Dbench.commit-times=true: PostgreSQL keeps each transaction's commit time, and the event
+        // phases split an event's time before the relay's send at its commit.
+        boolean commitTimes = Boolean.getBoolean("bench.commit-times");
+        try (EmbeddedDatabase database = EmbeddedDatabase.temporary(durable,
+                commitTimes ? Map.of("track_commit_timestamp", "on") : Map.of());
                 EmbeddedKafka kafka = EmbeddedKafka.temporary().start()) {
             KeyPair keys = KeyPairs.loadOrCreate(work.resolve("jwt"));
             Map<String, String> environment = new java.util.HashMap<>(Map.of("QUARKUS_LOG_LEVEL", "WARN",
                     "JDK_JAVA_OPTIONS", JfrProfile.STACK_DEPTH));
             split.sizeJvm(environment, true);
+            // -Dbench.relay-poll=50ms: how long the relay waits for a NOTIFY before it reads anyway (default 1s).
+            String relayPoll = System.getProperty("bench.relay-poll");
+            if (relayPoll != null) {
+                environment.put("FUGONG_OUTBOX_POLL_INTERVAL", relayPoll);
+            }
             ServiceProcess registry = ServiceProcess.onEmbeddedInfrastructure("registry-service", "registry",
                     Path.of("").toAbsolutePath(), 18081, database, kafka, work.resolve("jwt"), ISSUER,
                     work.resolve("registry.log"), environment);
@@ -144,13 +153,15 @@ public final class Benchmarks {
                 // Half of what the registry takes while a consumer reads its events on the generator's CPU:
                 // the closed-loop saturation above has no consumer, and half of it can be past the edge.
                 int half = (int) Math.max(1, saturationWithConsumer(http, enterprises, admin, kafka, concurrency, phase) / 2);
-                eventLatency("at half of saturation", http, enterprises, admin, kafka, half, phase, "e");
+                eventLatency("at half of saturation", http, enterprises, admin, kafka, half, phase, "e",
+                        commitTimes ? database : null);
                 relayRead(database);
                 pgbench(database, concurrency, phase, work);
                 // pgbench's transactions wrote outbox rows too, that the relay publishes first: the phase
                 // starts when they are out, so that it measures the relay after the burst, not the backlog.
                 awaitOutboxDrained(database);
-                eventLatency("right after a pgbench burst", http, enterprises, admin, kafka, half, phase, "q");
+                eventLatency("right after a pgbench burst", http, enterprises, admin, kafka, half, phase, "q",
+                        commitTimes ? database : null);
                 relayRead(database);
                 burst(database, kafka);
             } finally {
@@ -327,7 +338,7 @@ public final class Benchmarks {
      * at a consumer; deliveries of an event already seen are counted as duplicates.
      */
     static void eventLatency(String name, HttpClient http, URI enterprises, String admin, EmbeddedKafka kafka, int rate,
-            Duration duration, String run) throws InterruptedException {
+            Duration duration, String run, EmbeddedDatabase commitTimes) throws Exception {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         // The two halves of it, at the relay's send (the record's CreateTime, which the producer sets
         // in send(), to the millisecond): the commit, NOTIFY and the relay's read before it; the
@@ -335,6 +346,8 @@ public final class Benchmarks {
         Histogram toSend = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         Histogram sendToArrival = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         Set<String> seen = ConcurrentHashMap.newKeySet();
+        // Each event's ce_time and send, by enterprise, to be set against its transaction's commit.
+        Map<String, Instant[]> times = new ConcurrentHashMap<>();
         AtomicInteger duplicates = new AtomicInteger();
         String usccPrefix = "91420102" + RUN_LETTERS.get(run);
         long expected = duration.toSeconds() * rate;
@@ -351,6 +364,7 @@ public final class Benchmarks {
                 latency.recordValue(Math.max(1, Duration.between(written, now).toNanos() / 1000));
                 toSend.recordValue(Math.max(1, Duration.between(written, sent).toNanos() / 1000));
                 sendToArrival.recordValue(Math.max(1, Duration.between(sent, now).toNanos() / 1000));
+                times.put(record.key(), new Instant[] { written, sent });
             }
         })) {
             LOG.info(() -> "Event latency " + name + ": " + rate + " registrations/s for " + duration);
@@ -366,6 +380,44 @@ public final class Benchmarks {
                 + "p50 %.1f ms, p99 %.1f ms", toSend.getValueAtPercentile(50) / 1000.0,
                 toSend.getValueAtPercentile(99) / 1000.0, sendToArrival.getValueAtPercentile(50) / 1000.0,
                 sendToArrival.getValueAtPercentile(99) / 1000.0));
+        if (commitTimes != null) {
+            splitAtCommit(commitTimes, times);
+        }
+    }
+
+    /**
+     * The time before the relay's send, split at the registering transaction's commit (the
+     * enterprise row's xmin, which nothing in the benchmark updates later): ce_time to commit is the
+     * rest of the request's transaction and its COMMIT; commit to send is NOTIFY, the relay's wake,
+     * its read and its send.
+     */
+    static void splitAtCommit(EmbeddedDatabase database, Map<String, Instant[]> times) throws Exception {
+        Histogram toCommit = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Histogram commitToSend = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        Histogram sendToMarked = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl("registry"), EmbeddedDatabase.USER, "");
+                var select = c.prepareStatement("""
+                        SELECT e.id::text, pg_xact_commit_timestamp(e.xmin), min(o.published_at)
+                        FROM enterprise e JOIN outbox_event o ON o.aggregate_id = e.id::text
+                        WHERE e.id = ANY (?::uuid[]) GROUP BY e.id, e.xmin""")) {
+            select.setArray(1, c.createArrayOf("text", times.keySet().toArray()));
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Instant committed = rows.getObject(2, OffsetDateTime.class).toInstant();
+                    Instant[] event = times.get(rows.getString(1));
+                    toCommit.recordValue(Math.max(1, Duration.between(event[0], committed).toNanos() / 1000));
+                    commitToSend.recordValue(Math.max(1, Duration.between(committed, event[1]).toNanos() / 1000));
+                    Instant marked = rows.getObject(3, OffsetDateTime.class).toInstant();
+                    sendToMarked.recordValue(Math.max(1, Duration.between(event[1], marked).toNanos() / 1000));
+                }
+            }
+        }
+        LOG.info(String.format("  and before the send, over %d events: ce_time to the commit p50 %.1f ms, p99 %.1f ms; "
+                + "the commit to the relay's send p50 %.1f ms, p99 %.1f ms; the send to the relay's marking it published "
+                + "(its flush, the acks, the UPDATE) p50 %.1f ms, p99 %.1f ms", toCommit.getTotalCount(),
+                toCommit.getValueAtPercentile(50) / 1000.0, toCommit.getValueAtPercentile(99) / 1000.0,
+                commitToSend.getValueAtPercentile(50) / 1000.0, commitToSend.getValueAtPercentile(99) / 1000.0,
+                sendToMarked.getValueAtPercentile(50) / 1000.0, sendToMarked.getValueAtPercentile(99) / 1000.0));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -39,9 +40,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** A throw-away server; {@code durable} turns fsync and synchronous_commit on (benchmarks measure both ways). */
     public static EmbeddedDatabase temporary(boolean durable) {
+        return temporary(durable, Map.of());
+    }
+
+    /** As {@link #temporary(boolean)}, with more server settings (a benchmark's {@code track_commit_timestamp}). */
+    public static EmbeddedDatabase temporary(boolean durable, Map<String, String> settings) {
         try {
             Path dir = Files.createTempDirectory("fugong-pg");
-            return new EmbeddedDatabase(start(dir, FreePorts.next(), true, durable), dir, true);
+            return new EmbeddedDatabase(start(dir, FreePorts.next(), true, durable, settings), dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,10 +63,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new EmbeddedDatabase(start(dataDir, port, false, true), dataDir, false);
+        return new EmbeddedDatabase(start(dataDir, port, false, true, Map.of()), dataDir, false);
     }
 
-    private static EmbeddedPostgres start(Path dir, int port, boolean clean, boolean durable) {
+    private static EmbeddedPostgres start(Path dir, int port, boolean clean, boolean durable, Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
@@ -71,6 +77,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // io.zonky passes -F (fsync off) first; a later -c fsync=on on the command line wins.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
+            settings.forEach(builder::setServerConfig);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
