@@ -403,11 +403,16 @@ public final class Benchmarks {
             select.setArray(1, c.createArrayOf("text", times.keySet().toArray()));
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Instant committed = rows.getObject(2, OffsetDateTime.class).toInstant();
+                    OffsetDateTime commit = rows.getObject(2, OffsetDateTime.class);
+                    OffsetDateTime published = rows.getObject(3, OffsetDateTime.class);
+                    if (commit == null || published == null) {
+                        continue; // no commit time kept for it, or the relay's marking not committed yet
+                    }
+                    Instant committed = commit.toInstant();
                     Instant[] event = times.get(rows.getString(1));
                     toCommit.recordValue(Math.max(1, Duration.between(event[0], committed).toNanos() / 1000));
                     commitToSend.recordValue(Math.max(1, Duration.between(committed, event[1]).toNanos() / 1000));
-                    Instant marked = rows.getObject(3, OffsetDateTime.class).toInstant();
+                    Instant marked = published.toInstant();
                     sendToMarked.recordValue(Math.max(1, Duration.between(event[1], marked).toNanos() / 1000));
                 }
             }

@@ -17,7 +17,10 @@ import jdk.jfr.consumer.RecordingFile;
  * arithmetic under jose4j is JWT verification (P-256 arithmetic is logistics' pass codes), JSON
  * written by the outbox writer is JSON, a JDBC call under Hibernate is the driver's, and a
  * transactional method's own work is its own, not that of the transaction interceptor around it.
- * Where two parts match one frame, the first in the list below wins.
+ * Where two parts match one frame, the first in the list below wins. Two edges: jose4j's own code
+ * (base64, its header JSON) under logistics' signer counts as JWT verification, and classes that
+ * Quarkus and Hibernate generate into {@code org.fugong} packages (a bean's {@code _Subclass} and
+ * {@code _ClientProxy}, enhanced entity methods) count as service code when they are innermost.
  * Start the JVM with {@link #STACK_DEPTH}: Quarkus stacks are deeper than JFR's default 64 frames.
  *
  * <p>Until 2026-12-04 a sample went to the first part in this list with a frame anywhere in its
