@@ -6,15 +6,19 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.logging.Logger;
 
 /**
  * The CPU one ES256 signature costs on the JDK this runs on: P-256 with SHA-256 in the JWS (IEEE
  * P1363) format, as logistics signs a pass code, one thread, a fresh {@link Signature} each time as
  * jose4j makes one. Rounds of {@code bench.signatures} (default 3,000); the first warms the JIT.
  * Figures, not a test. Run it on each JDK to compare them:
- * {@code java -cp bench/target/fugong-bench.jar org.fugong.bench.SigningCost}.
+ * {@code java -Djava.util.logging.config.file=launcher/target/classes/logging.properties
+ * -cp bench/target/fugong-bench.jar org.fugong.bench.SigningCost}.
  */
 public final class SigningCost {
+
+    private static final Logger LOG = Logger.getLogger(SigningCost.class.getName());
 
     private SigningCost() {
     }
@@ -37,8 +41,8 @@ public final class SigningCost {
                 es256.update(input);
                 es256.sign();
             }
-            System.out.printf("JDK %s, round %d: %.0f µs of CPU per ES256 signature%n", System.getProperty("java.version"),
-                    round + 1, (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / signatures);
+            LOG.info(String.format("JDK %s, round %d: %.0f µs of CPU per ES256 signature", System.getProperty("java.version"),
+                    round + 1, (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / signatures));
         }
     }
 }

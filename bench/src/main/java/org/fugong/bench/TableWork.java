@@ -59,8 +59,9 @@ final class TableWork {
 
     /**
      * The work per row inserted into {@code perRowOf} between two snapshots, one line per table that
-     * did any: e.g. "green_pass: 1.0 inserted, 0.0 index scans". Commits count this benchmark's own
-     * snapshot connections too, two per phase: nothing next to thousands of requests.
+     * did any: e.g. "green_pass: 1.0 inserted, 0.0 index scans". Commits are every transaction of
+     * the database: the outbox relay's reads as well as the requests' own (and this benchmark's two
+     * snapshots per phase, nothing next to thousands of requests).
      */
     static String perRow(Map<String, Counts> before, Map<String, Counts> after, String perRowOf) {
         Map<String, Counts> delta = new TreeMap<>();

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
@@ -28,6 +27,8 @@ import org.fugong.devstack.DevJwt;
 import org.fugong.devstack.EmbeddedDatabase;
 import org.fugong.devstack.EmbeddedKafka;
 import org.fugong.devstack.KeyPairs;
+import org.fugong.launcher.Eventually;
+import org.fugong.launcher.RestClient;
 import org.fugong.launcher.ServiceProcess;
 import org.fugong.launcher.Suite;
 import org.fugong.platform.standards.ResidentId;
@@ -58,7 +59,6 @@ public final class WritePathBenchmark {
     private static final Logger LOG = Logger.getLogger(WritePathBenchmark.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String ISSUER = Suite.ISSUER;
     /** Sixteen county-level regions of Hubei, the first the mask makers' Xiantao; passes start from them. */
     private static final List<String> COUNTIES = List.of("429004", "420102", "420103", "420104", "420105", "420106",
             "420107", "420111", "420112", "420113", "420115", "420116", "420117", "429005", "429006", "420202");
@@ -99,15 +99,13 @@ public final class WritePathBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
 
-            String admin = token(keys, "ADMIN", null, "registry");
-            URI registry = URI.create(suite.registry().baseUrl() + "/api/v1/enterprises");
+            RestClient registry = new RestClient(suite.registry().baseUrl(), token(keys, "ADMIN", null, "registry"));
             List<UUID> makers = new ArrayList<>();
             for (int m = 0; m < COUNTIES.size(); m++) {
-                makers.add(registered(http, registry, admin, "ENTERPRISE", "基准防护用品有限公司" + m, COUNTIES.get(m),
-                        "PROTECTIVE_GEAR", m));
+                makers.add(registered(registry, "ENTERPRISE", "基准防护用品有限公司" + m, COUNTIES.get(m), "PROTECTIVE_GEAR", m));
             }
-            UUID bank = registered(http, registry, admin, "FINANCIAL_INSTITUTION", "基准农村商业银行", "420106",
-                    "FINANCIAL_SERVICES", COUNTIES.size());
+            UUID bank = registered(registry, "FINANCIAL_INSTITUTION", "基准农村商业银行", "420106", "FINANCIAL_SERVICES",
+                    COUNTIES.size());
             awaitKnown(database, "logistics", makers.size() + 1);
             awaitKnown(database, "finance", makers.size() + 1);
 
@@ -169,42 +167,29 @@ public final class WritePathBenchmark {
 
     private static String token(KeyPair keys, String role, UUID orgId, String service) {
         DevJwt jwt = DevJwt.as(role).subject("bench-" + role.toLowerCase() + (orgId == null ? "" : "-" + orgId))
-                .audience(service).issuer(ISSUER).signedWith(keys.getPrivate()).expiresIn(Duration.ofHours(3));
+                .audience(service).issuer(Suite.ISSUER).signedWith(keys.getPrivate()).expiresIn(Duration.ofHours(3));
         return (orgId == null ? jwt : jwt.orgId(orgId)).token();
     }
 
     /** Registers an organisation in the registry; its id. */
-    private static UUID registered(HttpClient http, URI registry, String admin, String kind, String name, String region,
-            String industry, int n) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("kind", kind, "name", name,
+    private static UUID registered(RestClient registry, String kind, String name, String region, String industry, int n)
+            throws Exception {
+        return UUID.fromString(registry.post("/api/v1/enterprises", Map.of("kind", kind, "name", name,
                 "uscc", Uscc.withCheckCharacter(String.format("91%sW%08d", region, n)), "region_code", region,
-                "industry", industry, "ownership", "PRIVATE", "employees", 120, "annual_revenue", "5000000.00"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(registry).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("registering " + name + ": " + response.statusCode() + " " + response.body());
-        }
-        return UUID.fromString(JSON.readTree(response.body()).get("id").asText());
+                "industry", industry, "ownership", "PRIVATE", "employees", 120, "annual_revenue", "5000000.00"))
+                .get("id").asText());
     }
 
     /** Waits until the registry's events have told {@code service} of {@code count} organisations. */
     private static void awaitKnown(EmbeddedDatabase database, String service, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(service), EmbeddedDatabase.USER, "");
                 Statement s = c.createStatement()) {
-            while (true) {
+            Eventually.await(service + " learning of " + count + " organisations", () -> {
                 try (ResultSet row = s.executeQuery("SELECT count(*) FROM enterprise_view")) {
                     row.next();
-                    if (row.getLong(1) >= count) {
-                        return;
-                    }
+                    return row.getLong(1);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(service + " did not learn of " + count + " organisations in 2 minutes");
-                }
-                TimeUnit.MILLISECONDS.sleep(100); // polling another service's table, not synchronising threads
-            }
+            }, known -> known >= count);
         }
     }
 
